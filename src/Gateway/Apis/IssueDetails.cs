@@ -1,0 +1,56 @@
+using Paperclip.Gateway.Responses;
+using Paperclip.Grains;
+
+namespace Paperclip.Gateway.Apis;
+
+/// <summary>Assembles <c>GET /api/issues/{id}</c> (reference §4.3): ancestors, project, resolved goal.</summary>
+public static class IssueDetails
+{
+    private const int MaxAncestors = 50;
+
+    public static async Task<IssueDetail> BuildAsync(Issue issue, IssueResponse response, IGrainFactory grains)
+    {
+        var queries = grains.GetGrain<IQueryGrain>(0);
+        var chain = issue.ParentId is { } parentId ? await queries.GetIssueChainAsync(parentId, MaxAncestors) : [];
+        var ancestors = chain.Where(ancestor => ancestor.Id != issue.Id).ToList();
+
+        var projectIds = ancestors.Select(a => a.ProjectId).Append(issue.ProjectId).OfType<Guid>().Distinct();
+        var projects = (await Task.WhenAll(projectIds.Select(id => grains.GetGrain<IProjectGrain>(id).GetAsync())))
+            .OfType<Project>().ToDictionary(p => p.Id);
+        var goalId = await ResolveGoalIdAsync(issue, queries);
+        // Ancestor goals include the goals their projects point at.
+        var goalIds = ancestors.Select(a => a.GoalId ?? (a.ProjectId is { } p && projects.TryGetValue(p, out var project) ? project.GoalId : null))
+            .Append(goalId).OfType<Guid>().Distinct();
+        var goals = (await Task.WhenAll(goalIds.Select(id => grains.GetGrain<IGoalGrain>(id).GetAsync())))
+            .OfType<Goal>().ToDictionary(g => g.Id);
+
+        var mentioned = await Task.WhenAll(IssueText.MentionedProjectIds(issue.Title, issue.Description)
+            .Select(id => grains.GetGrain<IProjectGrain>(id).GetAsync()));
+        var ownProject = issue.ProjectId is { } own && projects.TryGetValue(own, out var found) ? found : null;
+
+        return new IssueDetail(response with { GoalId = goalId })
+        {
+            Ancestors = [.. ancestors.Select(a => ToAncestor(a, projects, goals))],
+            Project = ownProject is null ? null : await ProjectsApi.ToResponseAsync(ownProject, grains),
+            Goal = goalId is { } g && goals.TryGetValue(g, out var goal) ? goal : null,
+            LegacyPlanDocument = IssueText.LegacyPlan(issue.Description),
+            MentionedProjects = [.. await Task.WhenAll(mentioned.OfType<Project>()
+                .Where(p => p.CompanyId == issue.CompanyId).Select(p => ProjectsApi.ToResponseAsync(p, grains)))],
+        };
+    }
+
+    /// <summary>The issue's goal, else (with no project) the company default goal, else none.</summary>
+    private static async Task<Guid?> ResolveGoalIdAsync(Issue issue, IQueryGrain queries) =>
+        issue.GoalId ?? (issue.ProjectId is null ? await queries.FindDefaultGoalIdAsync(issue.CompanyId) : null);
+
+    private static IssueAncestor ToAncestor(Issue issue, Dictionary<Guid, Project> projects, Dictionary<Guid, Goal> goals)
+    {
+        var project = issue.ProjectId is { } p && projects.TryGetValue(p, out var found) ? found : null;
+        var goalId = issue.GoalId ?? project?.GoalId;
+        var goal = goalId is { } g && goals.TryGetValue(g, out var foundGoal) ? foundGoal : null;
+        return new IssueAncestor(issue.Id, issue.Identifier, issue.Title, issue.Description, issue.Status, issue.Priority,
+            issue.AssigneeAgentId, issue.ProjectId, issue.GoalId,
+            project is null ? null : new AncestorProject(project.Id, project.Name, project.Description, project.Status, project.GoalId, [], null),
+            goal is null ? null : new AncestorGoal(goal.Id, goal.Title, goal.Description, goal.Level, goal.Status));
+    }
+}

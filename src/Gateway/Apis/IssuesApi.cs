@@ -1,0 +1,88 @@
+using Paperclip.Gateway.Auth;
+using Paperclip.Gateway.Http;
+using Paperclip.Gateway.Responses;
+using Paperclip.Gateway.Validation;
+using Paperclip.Grains;
+
+namespace Paperclip.Gateway.Apis;
+
+/// <summary>Issue CRUD and lists (reference §4.1–4.7, CONTRACT §3).</summary>
+public static class IssuesApi
+{
+    public static IEndpointRouteBuilder MapIssuesApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/issues", () => ApiErrors.Error(StatusCodes.Status400BadRequest,
+            "Missing companyId in path. Use /api/companies/{companyId}/issues."));
+        routes.MapGet("/api/companies/{companyId}/issues", ListAsync);
+        routes.MapPost("/api/companies/{companyId}/issues", CreateAsync);
+        routes.MapGet("/api/issues/{issueId}", GetAsync);
+        routes.MapPatch("/api/issues/{issueId}", UpdateAsync);
+        routes.MapDelete("/api/issues/{issueId}", DeleteAsync);
+        return routes;
+    }
+
+    private static async Task<IResult> ListAsync(string companyId, HttpContext context, IGrainFactory grains)
+    {
+        var company = RouteIds.Parse(companyId, "Company not found");
+        var actor = context.GetActor();
+        actor.RequireCompanyAccess(company);
+        var query = IssueListQuery.Parse(context.Request.Query, company, actor);
+        var queries = grains.GetGrain<IQueryGrain>(0);
+        var issues = await queries.ListIssuesAsync(query);
+        var labels = await queries.GetLabelsAsync([.. issues.SelectMany(issue => issue.LabelIds).Distinct()]);
+        return TypedResults.Ok(issues.Select(issue => new IssueListRow(issue.ToResponse(labels), activeRun: null)));
+    }
+
+    private static async Task<IResult> CreateAsync(string companyId, HttpContext context, IGrainFactory grains)
+    {
+        var company = RouteIds.Parse(companyId, "Company not found");
+        var actor = context.GetActor();
+        actor.RequireCompanyAccess(company);
+        var body = await BodyReader.ReadAsync(context.Request);
+        var command = IssueFields.ReadNew(body, company);
+        body.ThrowIfInvalid();
+
+        var id = Guid.NewGuid();
+        var reply = await grains.GetGrain<IIssueGrain>(id).CreateAsync(command, actor);
+        return reply.IsSuccess
+            ? TypedResults.Created($"/api/issues/{id}", await WithLabelsAsync(reply.Value!, grains))
+            : ApiErrors.FromReply(reply);
+    }
+
+    private static async Task<IResult> GetAsync(string issueId, HttpContext context, IGrainFactory grains)
+    {
+        var issue = await FindAsync(issueId, context, grains);
+        return TypedResults.Ok(await IssueDetails.BuildAsync(issue, await WithLabelsAsync(issue, grains), grains));
+    }
+
+    private static async Task<IResult> UpdateAsync(string issueId, HttpContext context, IGrainFactory grains)
+    {
+        var issue = await FindAsync(issueId, context, grains);
+        var body = await BodyReader.ReadAsync(context.Request);
+        var changes = IssueFields.ReadChanges(body, creating: false);
+        body.ThrowIfInvalid();
+
+        var reply = await grains.GetGrain<IIssueGrain>(issue.Id).UpdateAsync(changes, context.GetActor());
+        return reply.IsSuccess
+            ? TypedResults.Ok(new IssueUpdateResponse(await WithLabelsAsync(reply.Value!, grains), comment: null))
+            : ApiErrors.FromReply(reply);
+    }
+
+    private static async Task<IResult> DeleteAsync(string issueId, HttpContext context, IGrainFactory grains)
+    {
+        var issue = await FindAsync(issueId, context, grains);
+        var reply = await grains.GetGrain<IIssueGrain>(issue.Id).DeleteAsync(context.GetActor());
+        return reply.IsSuccess ? TypedResults.Ok(await WithLabelsAsync(reply.Value!, grains)) : ApiErrors.FromReply(reply);
+    }
+
+    /// <summary>The issue behind a UUID or identifier, if the caller may see it; otherwise 404.</summary>
+    public static async Task<Issue> FindAsync(string issueRef, HttpContext context, IGrainFactory grains)
+    {
+        var id = await RouteIds.ResolveIssueAsync(grains, issueRef);
+        var issue = await grains.GetGrain<IIssueGrain>(id).GetAsync();
+        return issue is not null && context.GetActor().CanSee(issue.CompanyId) ? issue : throw ApiException.NotFound("Issue not found");
+    }
+
+    public static async Task<IssueResponse> WithLabelsAsync(Issue issue, IGrainFactory grains) =>
+        issue.ToResponse(issue.LabelIds.Count == 0 ? [] : await grains.GetGrain<IQueryGrain>(0).GetLabelsAsync(issue.LabelIds));
+}

@@ -1,0 +1,38 @@
+using Paperclip.Gateway.Apis;
+using Paperclip.Gateway.Auth;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Paperclip.Gateway.Http;
+
+namespace Paperclip.Gateway;
+
+/// <summary>
+/// Wires the HTTP API into a web application. Used by the standalone Gateway (an Orleans client)
+/// and by a silo that co-hosts the API (one process, no extra network hop).
+/// </summary>
+public static class GatewayApp
+{
+    public static IServiceCollection AddPaperclipGateway(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(GatewaySettings.From(configuration));
+        services.TryAddSingleton(TimeProvider.System);
+        services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
+            options.Limits.MaxRequestBodySize = Validation.JsonBody.MaxBytes + 1024 * 1024);
+        return services;
+    }
+
+    public static WebApplication UsePaperclipGateway(this WebApplication app)
+    {
+        app.UseMiddleware<ApiErrorHandling>();
+        app.UseMiddleware<UnmatchedRoutes>();
+        app.UseMiddleware<ActorResolution>();
+        app.MapHealthApi();
+        app.MapCompaniesApi();
+        app.MapAgentsApi();
+        app.MapProjectsApi();
+        app.MapGoalsApi();
+        app.MapLabelsApi();
+        app.MapIssuesApi();
+        return app;
+    }
+}

@@ -1,0 +1,39 @@
+using Orleans.Configuration;
+using Paperclip.Gateway.Hosting;
+
+namespace Paperclip.Gateway;
+
+/// <summary>
+/// The standalone Gateway: an Orleans client that finds the silos through the membership table
+/// in PostgreSQL and serves the HTTP API. Run several behind a load balancer to scale HTTP out.
+/// </summary>
+public static class GatewayProgram
+{
+    public static async Task Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Logging.AddPaperclipLogFilters();
+        var configuration = builder.Configuration;
+        var url = configuration["PAPERCLIP_DATABASE_URL"]
+            ?? throw new InvalidOperationException("PAPERCLIP_DATABASE_URL is not set.");
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = configuration["PAPERCLIP_CLUSTER_ID"] ?? "paperclip";
+                options.ServiceId = configuration["PAPERCLIP_SERVICE_ID"] ?? "paperclip";
+            });
+            client.UseAdoNetClustering(options =>
+            {
+                options.Invariant = "Npgsql";
+                options.ConnectionString = DatabaseUrl.ToConnectionString(url);
+            });
+            client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+        });
+        builder.Services.AddPaperclipGateway(configuration);
+        builder.WebHost.UsePaperclipHttp(configuration);
+        var app = builder.Build();
+        app.UsePaperclipGateway();
+        await app.RunAsync();
+    }
+}

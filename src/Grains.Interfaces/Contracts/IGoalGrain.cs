@@ -1,0 +1,5 @@
+namespace Paperclip.Grains;
+
+/// <summary>A goal's record.</summary>
+[Alias("paperclip.IGoalGrain")]
+public interface IGoalGrain : IRecordGrain<Goal>;

@@ -1,0 +1,35 @@
+namespace Paperclip.Grains;
+
+/// <summary>
+/// One issue. Every mutation of the issue is a turn of this grain (it is not reentrant), so
+/// checks and writes of one request never interleave with another's. Replies come only after
+/// the new state is committed to PostgreSQL.
+/// </summary>
+[Alias("paperclip.IIssueGrain")]
+public interface IIssueGrain : IGrainWithGuidKey
+{
+    /// <summary>
+    /// Creates the issue: validates assignee, project, goal, parent and labels against the company,
+    /// allocates the identifier, applies defaults and status timestamps. Outcomes: Created;
+    /// 403 missing assign permission; 404 unknown assignee agent; 422 foreign or unknown references,
+    /// two assignees, <c>in_progress</c> without assignee; 409 assignee not invokable.
+    /// </summary>
+    [Alias("create")]
+    Task<Reply<Issue>> CreateAsync(NewIssue command, Actor actor);
+
+    /// <summary>The issue, or <c>null</c> when it does not exist.</summary>
+    [Alias("get")]
+    Task<Issue?> GetAsync();
+
+    /// <summary>
+    /// Applies a PATCH with the side effects of the contract (status timestamps, lock clearing,
+    /// goal recomputation, label replacement). Outcomes: Ok; NotFound; 403/404/409/422 as create;
+    /// 422 parent cycle.
+    /// </summary>
+    [Alias("update")]
+    Task<Reply<Issue>> UpdateAsync(IssueChanges changes, Actor actor);
+
+    /// <summary>Deletes the issue. Outcomes: Ok with the deleted issue; NotFound; 409 when it has child issues.</summary>
+    [Alias("delete")]
+    Task<Reply<Issue>> DeleteAsync(Actor actor);
+}

@@ -1,0 +1,75 @@
+namespace Paperclip.Grains;
+
+/// <summary>
+/// Read-only queries served by SQL over the stored grain state (indexed jsonb), never by
+/// activating grains. A stateless worker: every silo runs as many as the load needs. Because
+/// grains reply only after their write is committed, a query sees every acknowledged change.
+/// </summary>
+[Alias("paperclip.IQueryGrain")]
+public interface IQueryGrain : IGrainWithIntegerKey
+{
+    [Alias("list-companies")]
+    Task<IReadOnlyList<Company>> ListCompaniesAsync();
+
+    [Alias("list-agents")]
+    Task<IReadOnlyList<Agent>> ListAgentsAsync(Guid companyId);
+
+    [Alias("list-projects")]
+    Task<IReadOnlyList<Project>> ListProjectsAsync(Guid companyId);
+
+    [Alias("list-goals")]
+    Task<IReadOnlyList<Goal>> ListGoalsAsync(Guid companyId);
+
+    /// <summary>The company's labels ordered by name, then id.</summary>
+    [Alias("list-labels")]
+    Task<IReadOnlyList<Label>> ListLabelsAsync(Guid companyId);
+
+    /// <summary>The labels with these ids (any company), ordered by name, then id.</summary>
+    [Alias("get-labels")]
+    Task<IReadOnlyList<Label>> GetLabelsAsync(IReadOnlyList<Guid> labelIds);
+
+    /// <summary>The issue id behind an identifier such as <c>PAP-12</c> (case-insensitive), or <c>null</c>.</summary>
+    [Alias("find-issue-id")]
+    Task<Guid?> FindIssueIdAsync(string identifier);
+
+    /// <summary>
+    /// The company default goal: the earliest root company-level active goal, else the earliest
+    /// root company-level goal, else the earliest company-level goal, else <c>null</c>.
+    /// </summary>
+    [Alias("default-goal")]
+    Task<Guid?> FindDefaultGoalIdAsync(Guid companyId);
+
+    /// <summary>
+    /// The chain of issues from <paramref name="issueId"/> upwards (that issue first, then its
+    /// parent, …), at most <paramref name="maxDepth"/> long, stopping at a repeated issue. Read
+    /// from storage, so walking it never calls (and never waits on) another issue grain.
+    /// </summary>
+    [Alias("issue-chain")]
+    Task<IReadOnlyList<Issue>> GetIssueChainAsync(Guid issueId, int maxDepth);
+
+    /// <summary>Whether any live issue names this one as its parent.</summary>
+    [Alias("has-children")]
+    Task<bool> HasChildIssuesAsync(Guid issueId);
+
+    /// <summary>One page of a company's visible issues, filtered and ordered as the list route defines.</summary>
+    [Alias("list-issues")]
+    Task<IReadOnlyList<Issue>> ListIssuesAsync(IssueQuery query);
+}
+
+/// <summary>The filters and page of <c>GET /api/companies/{companyId}/issues</c>, already validated.</summary>
+[GenerateSerializer, Immutable, Alias("paperclip.IssueQuery")]
+public sealed record IssueQuery
+{
+    [Id(0)] public Guid CompanyId { get; init; }
+    [Id(1)] public IReadOnlyList<string> Statuses { get; init; } = [];
+    /// <summary>Filter by assignee agent; see <see cref="UnassignedOnly"/> for the literal <c>null</c>.</summary>
+    [Id(2)] public Guid? AssigneeAgentId { get; init; }
+    [Id(3)] public bool UnassignedOnly { get; init; }
+    [Id(4)] public string? AssigneeUserId { get; init; }
+    [Id(5)] public Guid? ProjectId { get; init; }
+    [Id(6)] public Guid? ParentId { get; init; }
+    [Id(7)] public Guid? LabelId { get; init; }
+    [Id(8)] public string? Search { get; init; }
+    [Id(9)] public int Limit { get; init; } = 500;
+    [Id(10)] public int Offset { get; init; }
+}

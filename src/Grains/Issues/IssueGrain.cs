@@ -1,0 +1,235 @@
+using Orleans.Runtime;
+using Paperclip.Grains.Storage;
+
+namespace Paperclip.Grains.Issues;
+
+/// <summary>
+/// One issue and its lock. Not reentrant: each command runs its checks and its write in one turn,
+/// so concurrent requests on the same issue are applied one after another. The reply is sent only
+/// after <c>WriteStateAsync</c> has committed.
+/// </summary>
+[GrainType("issue")]
+public sealed class IssueGrain(
+    [PersistentState(StorageNames.Issue, StorageNames.GrainStorage)] IPersistentState<Issue> state,
+    IssueReferences references,
+    TimeProvider time)
+    : Grain, IIssueGrain
+{
+    private static readonly Reply<Issue> NotFound = Reply<Issue>.Fail(ReplyStatus.NotFound, "Issue not found");
+
+    public async Task<Reply<Issue>> CreateAsync(NewIssue command, Actor actor)
+    {
+        if (state.RecordExists)
+        {
+            return Reply<Issue>.Fail(ReplyStatus.Conflict, "Issue already exists");
+        }
+        var companyId = command.CompanyId;
+        var hasAssignee = command.AssigneeAgentId is not null || command.AssigneeUserId is not null;
+        var status = command.Status ?? (hasAssignee ? IssueStatuses.Todo : IssueStatuses.Backlog);
+
+        if (await CheckAssigneesAsync(actor, companyId, command.AssigneeAgentId, command.AssigneeUserId,
+                agentToValidate: command.AssigneeAgentId, status, permissionNeeded: hasAssignee) is { } assigneeFailure)
+        {
+            return assigneeFailure;
+        }
+        if (await CheckPlacementAsync(companyId, command.ProjectId, command.GoalId, command.ParentId) is { } placementFailure)
+        {
+            return placementFailure;
+        }
+        IReadOnlyList<Guid> labelIds = [];
+        if (command.LabelIds is { Count: > 0 })
+        {
+            var labels = await references.CheckLabelsAsync(command.LabelIds, companyId);
+            if (!labels.IsSuccess)
+            {
+                return labels.As<Issue>();
+            }
+            labelIds = labels.Value!;
+        }
+        var goalId = command.ProjectId is null && command.GoalId is null
+            ? await references.FindDefaultGoalIdAsync(companyId)
+            : command.GoalId;
+
+        // Allocated last, so a refused create does not consume a number.
+        var number = await GrainFactory.GetGrain<ICompanyGrain>(companyId).AllocateIssueNumberAsync();
+        if (number is null)
+        {
+            return Reply<Issue>.Fail(ReplyStatus.NotFound, "Company not found");
+        }
+
+        var now = time.UtcNow();
+        var issue = new Issue
+        {
+            Id = this.GetPrimaryKey(),
+            CompanyId = companyId,
+            ProjectId = command.ProjectId,
+            ProjectWorkspaceId = command.ProjectWorkspaceId,
+            GoalId = goalId,
+            ParentId = command.ParentId,
+            Title = command.Title,
+            Description = command.Description,
+            Priority = command.Priority ?? IssuePriorities.Medium,
+            AssigneeAgentId = command.AssigneeAgentId,
+            AssigneeUserId = command.AssigneeUserId,
+            CreatedByAgentId = actor.IsAgent ? actor.AgentId : null,
+            CreatedByUserId = actor.IsBoard ? actor.UserId : null,
+            IssueNumber = number.Number,
+            Identifier = number.Identifier,
+            RequestDepth = command.RequestDepth,
+            BillingCode = command.BillingCode,
+            AssigneeAdapterOverridesJson = command.AssigneeAdapterOverridesJson,
+            LabelIds = labelIds,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        state.State = IssueLifecycle.WriteStatus(issue, status, now);
+        await state.WriteStateAsync();
+        return Reply<Issue>.Created(state.State);
+    }
+
+    public Task<Issue?> GetAsync() => Task.FromResult(state.RecordExists ? state.State : null);
+
+    public async Task<Reply<Issue>> UpdateAsync(IssueChanges changes, Actor actor)
+    {
+        if (!state.RecordExists)
+        {
+            return NotFound;
+        }
+        var current = state.State;
+        var assigneeAgentId = changes.AssigneeAgentId is { } agentChange ? agentChange.Value : current.AssigneeAgentId;
+        var assigneeUserId = changes.AssigneeUserId is { } userChange ? userChange.Value : current.AssigneeUserId;
+        var assigneeChanged = assigneeAgentId != current.AssigneeAgentId || assigneeUserId != current.AssigneeUserId;
+        var status = changes.Status?.Value ?? current.Status;
+
+        if (await CheckAssigneesAsync(actor, current.CompanyId, assigneeAgentId, assigneeUserId,
+                agentToValidate: assigneeAgentId != current.AssigneeAgentId ? assigneeAgentId : null, status,
+                permissionNeeded: assigneeChanged && !IsHandBackToCreator(current, actor, assigneeAgentId, assigneeUserId)) is { } assigneeFailure)
+        {
+            return assigneeFailure;
+        }
+        var projectId = changes.ProjectId is { } projectChange ? projectChange.Value : current.ProjectId;
+        var requestedGoalId = changes.GoalId is { } goalChange ? goalChange.Value : current.GoalId;
+        if (await CheckPlacementAsync(current.CompanyId,
+                changes.ProjectId?.Value, changes.GoalId?.Value, changes.ParentId?.Value) is { } placementFailure)
+        {
+            return placementFailure;
+        }
+        var labelIds = current.LabelIds;
+        if (changes.LabelIds is { } labelChange)
+        {
+            var labels = await references.CheckLabelsAsync(labelChange.Value, current.CompanyId);
+            if (!labels.IsSuccess)
+            {
+                return labels.As<Issue>();
+            }
+            labelIds = labels.Value!;
+        }
+
+        var now = time.UtcNow();
+        var next = current with
+        {
+            Title = changes.Title?.Value ?? current.Title,
+            Description = changes.Description is { } description ? description.Value : current.Description,
+            Priority = changes.Priority?.Value ?? current.Priority,
+            AssigneeAgentId = assigneeAgentId,
+            AssigneeUserId = assigneeUserId,
+            ProjectId = projectId,
+            ProjectWorkspaceId = changes.ProjectWorkspaceId is { } workspace ? workspace.Value : current.ProjectWorkspaceId,
+            // The goal is recomputed on every PATCH: with neither project nor goal, the company default.
+            GoalId = projectId is null && requestedGoalId is null
+                ? await references.FindDefaultGoalIdAsync(current.CompanyId)
+                : requestedGoalId,
+            ParentId = changes.ParentId is { } parent ? parent.Value : current.ParentId,
+            RequestDepth = changes.RequestDepth?.Value ?? current.RequestDepth,
+            BillingCode = changes.BillingCode is { } billing ? billing.Value : current.BillingCode,
+            AssigneeAdapterOverridesJson = changes.AssigneeAdapterOverridesJson is { } overrides ? overrides.Value : current.AssigneeAdapterOverridesJson,
+            LabelIds = labelIds,
+            HiddenAt = changes.HiddenAt is { } hidden ? hidden.Value : current.HiddenAt,
+            UpdatedAt = now,
+        };
+        if (changes.Status is { } statusChange)
+        {
+            next = IssueLifecycle.WriteStatus(next, statusChange.Value, now);
+        }
+        if (assigneeChanged)
+        {
+            next = IssueLifecycle.ReleaseLocks(next);
+        }
+        state.State = next;
+        await state.WriteStateAsync();
+        return Reply<Issue>.Ok(state.State);
+    }
+
+    public async Task<Reply<Issue>> DeleteAsync(Actor actor)
+    {
+        if (!state.RecordExists)
+        {
+            return NotFound;
+        }
+        if (await GrainFactory.GetGrain<IQueryGrain>(0).HasChildIssuesAsync(state.State.Id))
+        {
+            return Reply<Issue>.Fail(ReplyStatus.Conflict, "Issue has child issues");
+        }
+        var deleted = state.State;
+        await state.ClearStateAsync();
+        return Reply<Issue>.Ok(deleted);
+    }
+
+    /// <summary>
+    /// The assignee rules of reference §4.2/§4.5, in the reference's order: permission, one
+    /// assignee only, <c>in_progress</c> needing an assignee, and a newly named agent's validity.
+    /// </summary>
+    private async Task<Reply<Issue>?> CheckAssigneesAsync(
+        Actor actor, Guid companyId, Guid? agentId, string? userId, Guid? agentToValidate, string status,
+        bool permissionNeeded)
+    {
+        if (permissionNeeded)
+        {
+            var permission = await references.CheckCanAssignAsync(actor);
+            if (!permission.IsSuccess)
+            {
+                return permission.As<Issue>();
+            }
+        }
+        if (agentId is not null && userId is not null)
+        {
+            return Reply<Issue>.Fail(ReplyStatus.Unprocessable, "Issue can only have one assignee");
+        }
+        if (status == IssueStatuses.InProgress && agentId is null && userId is null)
+        {
+            return Reply<Issue>.Fail(ReplyStatus.Unprocessable, "in_progress issues require an assignee");
+        }
+        if (agentToValidate is { } id)
+        {
+            var agent = await references.CheckAssigneeAgentAsync(id, companyId);
+            if (!agent.IsSuccess)
+            {
+                return agent.As<Issue>();
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Project, goal and parent, where given, must be the company's (and the parent no cycle).</summary>
+    private async Task<Reply<Issue>?> CheckPlacementAsync(Guid companyId, Guid? projectId, Guid? goalId, Guid? parentId)
+    {
+        if (projectId is { } project && await references.CheckProjectAsync(project, companyId) is { IsSuccess: false } badProject)
+        {
+            return badProject.As<Issue>();
+        }
+        if (goalId is { } goal && await references.CheckGoalAsync(goal, companyId) is { IsSuccess: false } badGoal)
+        {
+            return badGoal.As<Issue>();
+        }
+        if (parentId is { } parent && await references.CheckParentAsync(parent, this.GetPrimaryKey(), companyId) is { IsSuccess: false } badParent)
+        {
+            return badParent.As<Issue>();
+        }
+        return null;
+    }
+
+    /// <summary>The assignee agent handing the issue back to the user who created it needs no assign permission (§3.4).</summary>
+    private static bool IsHandBackToCreator(Issue issue, Actor actor, Guid? agentId, string? userId) =>
+        actor.IsAgent && actor.AgentId == issue.AssigneeAgentId && agentId is null
+        && userId is not null && userId == issue.CreatedByUserId;
+}

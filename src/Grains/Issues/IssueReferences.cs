@@ -1,0 +1,98 @@
+namespace Paperclip.Grains.Issues;
+
+/// <summary>
+/// Checks the records an issue points at (assignee, project, goal, parent, labels) against the
+/// issue's company, with the reference's status codes and messages. Unknown and foreign ids give
+/// the same answer, so a caller cannot probe another company's ids.
+/// </summary>
+public sealed class IssueReferences(IGrainFactory grains)
+{
+    /// <summary>How far up the parent chain a cycle check (and the detail's ancestors) looks.</summary>
+    public const int MaxAncestors = 50;
+
+    private IQueryGrain Queries => grains.GetGrain<IQueryGrain>(0);
+
+    /// <summary>
+    /// Whether the actor may give work to someone (reference §3.4). The board may; an agent may
+    /// when it is a CEO, may create agents, or has not had its default assign grant revoked.
+    /// </summary>
+    public async Task<Reply<bool>> CheckCanAssignAsync(Actor actor)
+    {
+        if (actor.IsBoard)
+        {
+            return Reply<bool>.Ok(true);
+        }
+        if (actor.AgentId is not { } agentId)
+        {
+            return Reply<bool>.Fail(ReplyStatus.Forbidden, "Agent authentication required");
+        }
+        var agent = await grains.GetGrain<IAgentGrain>(agentId).GetAsync();
+        return agent is not null && AgentPermissions.CanAssignTasks(agent)
+            ? Reply<bool>.Ok(true)
+            : Reply<bool>.Fail(ReplyStatus.Forbidden, "Missing permission: tasks:assign");
+    }
+
+    /// <summary>An agent that may be given work in this company (reference §4.2 messages).</summary>
+    public async Task<Reply<Agent>> CheckAssigneeAgentAsync(Guid agentId, Guid companyId)
+    {
+        var agent = await grains.GetGrain<IAgentGrain>(agentId).GetAsync();
+        if (agent is null)
+        {
+            return Reply<Agent>.Fail(ReplyStatus.NotFound, "Assignee agent not found");
+        }
+        if (agent.CompanyId != companyId)
+        {
+            return Reply<Agent>.Fail(ReplyStatus.Unprocessable, "Assignee must belong to same company");
+        }
+        return agent.Status switch
+        {
+            "pending_approval" => Reply<Agent>.Fail(ReplyStatus.Conflict, "Cannot assign work to pending approval agents"),
+            "terminated" => Reply<Agent>.Fail(ReplyStatus.Conflict, "Cannot assign work to terminated agents"),
+            _ => Reply<Agent>.Ok(agent),
+        };
+    }
+
+    public async Task<Reply<Project>> CheckProjectAsync(Guid projectId, Guid companyId)
+    {
+        var project = await grains.GetGrain<IProjectGrain>(projectId).GetAsync();
+        return project is not null && project.CompanyId == companyId
+            ? Reply<Project>.Ok(project)
+            : Reply<Project>.Fail(ReplyStatus.Unprocessable, "Project not found");
+    }
+
+    public async Task<Reply<Goal>> CheckGoalAsync(Guid goalId, Guid companyId)
+    {
+        var goal = await grains.GetGrain<IGoalGrain>(goalId).GetAsync();
+        return goal is not null && goal.CompanyId == companyId
+            ? Reply<Goal>.Ok(goal)
+            : Reply<Goal>.Fail(ReplyStatus.Unprocessable, "Goal not found");
+    }
+
+    /// <summary>
+    /// A parent in the same company that would not make <paramref name="childId"/> its own
+    /// ancestor. Read from storage, so no issue grain waits on another.
+    /// </summary>
+    public async Task<Reply<bool>> CheckParentAsync(Guid parentId, Guid childId, Guid companyId)
+    {
+        var chain = await Queries.GetIssueChainAsync(parentId, MaxAncestors);
+        if (chain.Count == 0 || chain[0].CompanyId != companyId)
+        {
+            return Reply<bool>.Fail(ReplyStatus.Unprocessable, "Parent issue not found");
+        }
+        return chain.Any(issue => issue.Id == childId)
+            ? Reply<bool>.Fail(ReplyStatus.Unprocessable, "Issue cannot be its own ancestor")
+            : Reply<bool>.Ok(true);
+    }
+
+    /// <summary>The distinct label ids, when every one is a label of this company.</summary>
+    public async Task<Reply<IReadOnlyList<Guid>>> CheckLabelsAsync(IReadOnlyList<Guid> labelIds, Guid companyId)
+    {
+        var distinct = labelIds.Distinct().ToList();
+        var labels = await Queries.GetLabelsAsync(distinct);
+        return labels.Count == distinct.Count && labels.All(label => label.CompanyId == companyId)
+            ? Reply<IReadOnlyList<Guid>>.Ok(distinct)
+            : Reply<IReadOnlyList<Guid>>.Fail(ReplyStatus.Unprocessable, "One or more labels are invalid for this company");
+    }
+
+    public Task<Guid?> FindDefaultGoalIdAsync(Guid companyId) => Queries.FindDefaultGoalIdAsync(companyId);
+}

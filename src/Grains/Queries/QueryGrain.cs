@@ -1,0 +1,126 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+using Orleans.Concurrency;
+using Orleans.Configuration;
+using Paperclip.Grains.Storage;
+
+namespace Paperclip.Grains.Queries;
+
+/// <summary>Serves the read-only queries of <see cref="IQueryGrain"/> with SQL on any silo.</summary>
+[StatelessWorker, GrainType("query")]
+public sealed class QueryGrain(StateQueries queries, IOptions<ClusterOptions> cluster) : Grain, IQueryGrain
+{
+    private readonly string _serviceId = cluster.Value.ServiceId;
+
+    public async Task<IReadOnlyList<Company>> ListCompaniesAsync() =>
+        await queries.ReadRecordsAsync<Company>(
+            $"SELECT payload::text FROM grain_state WHERE {StateQueries.LiveRows} ORDER BY payload->>'createdAt', payload->>'id'",
+            p => BindKind(p, StorageNames.Company));
+
+    public async Task<IReadOnlyList<Agent>> ListAgentsAsync(Guid companyId) =>
+        await ListOfCompanyAsync<Agent>(StorageNames.Agent, companyId, "payload->>'createdAt', payload->>'id'");
+
+    public async Task<IReadOnlyList<Project>> ListProjectsAsync(Guid companyId) =>
+        await ListOfCompanyAsync<Project>(StorageNames.Project, companyId, "payload->>'createdAt', payload->>'id'");
+
+    public async Task<IReadOnlyList<Goal>> ListGoalsAsync(Guid companyId) =>
+        await ListOfCompanyAsync<Goal>(StorageNames.Goal, companyId, "payload->>'createdAt', payload->>'id'");
+
+    public async Task<IReadOnlyList<Label>> ListLabelsAsync(Guid companyId) =>
+        await ListOfCompanyAsync<Label>(StorageNames.Label, companyId, "payload->>'name', payload->>'id'");
+
+    public async Task<IReadOnlyList<Label>> GetLabelsAsync(IReadOnlyList<Guid> labelIds) =>
+        labelIds.Count == 0
+            ? []
+            : await queries.ReadRecordsAsync<Label>(
+                $"""
+                SELECT payload::text FROM grain_state
+                WHERE {StateQueries.LiveRows} AND (payload->>'id') = ANY(@ids)
+                ORDER BY payload->>'name', payload->>'id'
+                """,
+                p =>
+                {
+                    BindKind(p, StorageNames.Label);
+                    p.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Text)
+                    {
+                        Value = labelIds.Select(id => id.ToString()).ToArray(),
+                    });
+                });
+
+    public async Task<Guid?> FindIssueIdAsync(string identifier) =>
+        await queries.ReadScalarAsync(
+            $"SELECT payload->>'id' FROM grain_state WHERE {StateQueries.LiveRows} AND (payload->>'identifier') = @identifier LIMIT 1",
+            p =>
+            {
+                BindKind(p, StorageNames.Issue);
+                p.AddWithValue("identifier", identifier.ToUpperInvariant());
+            }) is string id ? Guid.Parse(id) : null;
+
+    public async Task<Guid?> FindDefaultGoalIdAsync(Guid companyId) =>
+        await queries.ReadScalarAsync(
+            $"""
+            SELECT payload->>'id' FROM grain_state
+            WHERE {StateQueries.LiveRows} AND (payload->>'companyId') = @company AND payload->>'level' = 'company'
+            ORDER BY CASE WHEN payload->>'parentId' IS NULL AND payload->>'status' = 'active' THEN 0
+                          WHEN payload->>'parentId' IS NULL THEN 1 ELSE 2 END,
+                     payload->>'createdAt', payload->>'id'
+            LIMIT 1
+            """,
+            p =>
+            {
+                BindKind(p, StorageNames.Goal);
+                p.AddWithValue("company", companyId.ToString());
+            }) is string id ? Guid.Parse(id) : null;
+
+    public async Task<IReadOnlyList<Issue>> GetIssueChainAsync(Guid issueId, int maxDepth) =>
+        await queries.ReadRecordsAsync<Issue>(
+            $$"""
+            WITH RECURSIVE chain(id, payload, depth, seen) AS (
+                SELECT payload->>'id', payload, 1, ARRAY[payload->>'id']
+                FROM grain_state WHERE {{StateQueries.LiveRows}} AND (payload->>'id') = @start
+                UNION ALL
+                SELECT g.payload->>'id', g.payload, chain.depth + 1, chain.seen || (g.payload->>'id')
+                FROM chain JOIN grain_state g
+                  ON g.service_id = @service AND g.state_name = @state AND g.payload IS NOT NULL
+                 AND (g.payload->>'id') = (chain.payload->>'parentId')
+                WHERE chain.depth < @depth AND NOT (g.payload->>'id') = ANY(chain.seen))
+            SELECT payload::text FROM chain ORDER BY depth
+            """,
+            p =>
+            {
+                BindKind(p, StorageNames.Issue);
+                p.AddWithValue("start", issueId.ToString());
+                p.AddWithValue("depth", maxDepth);
+            });
+
+    public async Task<bool> HasChildIssuesAsync(Guid issueId) =>
+        await queries.ReadScalarAsync(
+            $"SELECT EXISTS (SELECT 1 FROM grain_state WHERE {StateQueries.LiveRows} AND (payload->>'parentId') = @parent)",
+            p =>
+            {
+                BindKind(p, StorageNames.Issue);
+                p.AddWithValue("parent", issueId.ToString());
+            }) is true;
+
+    public async Task<IReadOnlyList<Issue>> ListIssuesAsync(IssueQuery query)
+    {
+        var (sql, bind) = IssueListSql.Build(query, _serviceId);
+        return await queries.ReadRecordsAsync<Issue>(sql, bind);
+    }
+
+    private Task<List<T>> ListOfCompanyAsync<T>(string kind, Guid companyId, string orderBy) =>
+        queries.ReadRecordsAsync<T>(
+            $"SELECT payload::text FROM grain_state WHERE {StateQueries.LiveRows} AND (payload->>'companyId') = @company ORDER BY {orderBy}",
+            p =>
+            {
+                BindKind(p, kind);
+                p.AddWithValue("company", companyId.ToString());
+            });
+
+    private void BindKind(NpgsqlParameterCollection parameters, string kind)
+    {
+        parameters.AddWithValue("service", _serviceId);
+        parameters.AddWithValue("state", kind);
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Npgsql;
+using Paperclip.Grains.Storage;
+
+namespace Paperclip.Grains.Queries;
+
+/// <summary>Runs SQL over <c>grain_state</c> and turns the returned payloads back into records.</summary>
+public sealed class StateQueries(NpgsqlDataSource dataSource)
+{
+    /// <summary>The filter every query over live records of one kind starts with (it matches the partial indexes).</summary>
+    public const string LiveRows = "service_id = @service AND state_name = @state AND payload IS NOT NULL";
+
+    public async Task<List<T>> ReadRecordsAsync<T>(string sql, Action<NpgsqlParameterCollection> bind)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        bind(command.Parameters);
+        await using var reader = await command.ExecuteReaderAsync();
+        var records = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            records.Add(JsonSerializer.Deserialize<T>(reader.GetString(0), GrainStateJson.Options)!);
+        }
+        return records;
+    }
+
+    public async Task<object?> ReadScalarAsync(string sql, Action<NpgsqlParameterCollection> bind)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        bind(command.Parameters);
+        var value = await command.ExecuteScalarAsync();
+        return value is DBNull ? null : value;
+    }
+}

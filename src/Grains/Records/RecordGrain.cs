@@ -1,0 +1,68 @@
+using Orleans.Runtime;
+
+namespace Paperclip.Grains.Records;
+
+/// <summary>
+/// The shared behaviour of the setup-resource grains: create once, read, and replace with a
+/// compare-and-set on <c>UpdatedAt</c>. Each subclass brings its own persistent state (its own
+/// state name) and may add rules that run before a record is stored.
+/// </summary>
+public abstract class RecordGrain<TRecord>(IPersistentState<TRecord> state) : Grain, IRecordGrain<TRecord>
+    where TRecord : class, ITimestamped
+{
+    protected IPersistentState<TRecord> State { get; } = state;
+
+    protected bool Exists => State.RecordExists;
+
+    public async Task<Reply<TRecord>> CreateAsync(TRecord record)
+    {
+        if (Exists)
+        {
+            return Reply<TRecord>.Fail(ReplyStatus.Conflict, "Record already exists");
+        }
+        var accepted = await AcceptNewAsync(record);
+        if (!accepted.IsSuccess)
+        {
+            return accepted;
+        }
+        State.State = accepted.Value!;
+        await State.WriteStateAsync();
+        return Reply<TRecord>.Created(Present(State.State));
+    }
+
+    public Task<TRecord?> GetAsync() => Task.FromResult(Exists ? Present(State.State) : null);
+
+    public async Task<Reply<TRecord>> ReplaceAsync(TRecord record, DateTime expectedUpdatedAt)
+    {
+        if (!Exists)
+        {
+            return Reply<TRecord>.Fail(ReplyStatus.NotFound, NotFoundMessage);
+        }
+        if (State.State.UpdatedAt != expectedUpdatedAt)
+        {
+            return Reply<TRecord>.Fail(ReplyStatus.Conflict, RecordErrors.StaleVersion);
+        }
+        var accepted = await AcceptReplacementAsync(State.State, record);
+        if (!accepted.IsSuccess)
+        {
+            return accepted;
+        }
+        State.State = accepted.Value!;
+        await State.WriteStateAsync();
+        return Reply<TRecord>.Ok(Present(State.State));
+    }
+
+    /// <summary>The API's 404 message for this resource.</summary>
+    protected abstract string NotFoundMessage { get; }
+
+    /// <summary>The record as callers see it, from the record as stored. Default: the same.</summary>
+    protected virtual TRecord Present(TRecord stored) => stored;
+
+    /// <summary>Checks (and may adjust) a new record before it is stored. Default: accept as is.</summary>
+    protected virtual Task<Reply<TRecord>> AcceptNewAsync(TRecord record) =>
+        Task.FromResult(Reply<TRecord>.Ok(record));
+
+    /// <summary>Checks (and may adjust) a replacement before it is stored. Default: accept as is.</summary>
+    protected virtual Task<Reply<TRecord>> AcceptReplacementAsync(TRecord current, TRecord replacement) =>
+        Task.FromResult(Reply<TRecord>.Ok(replacement));
+}

@@ -1,0 +1,97 @@
+namespace Paperclip.Grains.Storage;
+
+/// <summary>
+/// Our schema, as an ordered list of migrations. A migration is applied once, in a transaction,
+/// and recorded in <c>schema_migrations</c>; never edit one that has shipped, append a new one.
+/// Tables are named for what they hold; the Orleans providers reach them only through the query
+/// texts in <see cref="ProviderQueries"/>.
+/// </summary>
+public static class SchemaMigrations
+{
+    public static IReadOnlyList<(int Version, string Sql)> All { get; } =
+    [
+        (1, """
+            -- The ADO.NET providers read their SQL from this table (unquoted name: lower case).
+            CREATE TABLE orleansquery (
+                querykey  varchar(64) PRIMARY KEY,
+                querytext text NOT NULL
+            );
+
+            -- Cluster membership: one version row per deployment, compare-and-increment on writes.
+            CREATE TABLE cluster_version (
+                deployment_id varchar(150) PRIMARY KEY,
+                version       integer NOT NULL DEFAULT 0,
+                changed_at    timestamptz NOT NULL DEFAULT now()
+            );
+
+            CREATE TABLE cluster_member (
+                deployment_id   varchar(150) NOT NULL REFERENCES cluster_version ON DELETE CASCADE,
+                address         varchar(45)  NOT NULL,
+                port            integer      NOT NULL,
+                generation      integer      NOT NULL,
+                silo_name       varchar(150) NOT NULL,
+                host_name       varchar(150) NOT NULL,
+                status          integer      NOT NULL,
+                proxy_port      integer      NOT NULL DEFAULT 0,
+                suspect_times   text         NULL,
+                start_time      timestamptz  NOT NULL,
+                i_am_alive_time timestamptz  NOT NULL,
+                PRIMARY KEY (deployment_id, address, port, generation)
+            );
+
+            -- Grain state as jsonb. The primary key makes the first write of a grain an
+            -- insert-if-absent, so two activations racing on a new grain cannot both win.
+            CREATE TABLE grain_state (
+                service_id  varchar(150) NOT NULL,
+                state_name  varchar(512) NOT NULL,
+                id_n0       bigint       NOT NULL,
+                id_n1       bigint       NOT NULL,
+                id_ext      varchar(512) NOT NULL DEFAULT '',
+                payload     jsonb        NULL,
+                version     integer      NOT NULL,
+                modified_at timestamptz  NOT NULL,
+                PRIMARY KEY (service_id, state_name, id_n0, id_n1, id_ext)
+            );
+
+            -- Names that must be unique within a scope (company issue prefixes, label names),
+            -- claimed with insert-if-absent so concurrent claims have exactly one winner.
+            CREATE TABLE unique_keys (
+                kind     text NOT NULL,
+                scope    text NOT NULL,
+                key      text NOT NULL,
+                owner_id uuid NOT NULL,
+                PRIMARY KEY (kind, scope, key)
+            );
+
+            CREATE FUNCTION pc_priority_rank(priority text) RETURNS integer
+                LANGUAGE sql IMMUTABLE PARALLEL SAFE
+                AS $$ SELECT CASE priority WHEN 'critical' THEN 0 WHEN 'high' THEN 1
+                                           WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END $$;
+
+            -- Setup records by company and by id.
+            CREATE INDEX grain_state_by_company ON grain_state (state_name, (payload->>'companyId'))
+                WHERE payload IS NOT NULL;
+            CREATE INDEX grain_state_by_id ON grain_state (state_name, (payload->>'id'))
+                WHERE payload IS NOT NULL;
+
+            -- The issue list: one index in the list's own order, so a page is an index range scan
+            -- whatever the company's size.
+            CREATE INDEX issue_list_order ON grain_state (
+                (payload->>'companyId'), pc_priority_rank(payload->>'priority'),
+                (payload->>'updatedAt') DESC, (payload->>'id'))
+                WHERE state_name = 'issue' AND payload IS NOT NULL AND (payload->>'hiddenAt') IS NULL;
+            CREATE INDEX issue_by_status ON grain_state ((payload->>'companyId'), (payload->>'status'))
+                WHERE state_name = 'issue' AND payload IS NOT NULL;
+            CREATE INDEX issue_by_assignee ON grain_state ((payload->>'companyId'), (payload->>'assigneeAgentId'))
+                WHERE state_name = 'issue' AND payload IS NOT NULL;
+            CREATE INDEX issue_by_project ON grain_state ((payload->>'companyId'), (payload->>'projectId'))
+                WHERE state_name = 'issue' AND payload IS NOT NULL;
+            CREATE INDEX issue_by_parent ON grain_state ((payload->>'parentId'))
+                WHERE state_name = 'issue' AND payload IS NOT NULL;
+            CREATE INDEX issue_by_identifier ON grain_state ((payload->>'identifier'))
+                WHERE state_name = 'issue' AND payload IS NOT NULL;
+            CREATE INDEX issue_by_label ON grain_state USING gin ((payload->'labelIds'))
+                WHERE state_name = 'issue' AND payload IS NOT NULL;
+            """),
+    ];
+}

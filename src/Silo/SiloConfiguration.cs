@@ -1,0 +1,65 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Paperclip.Grains.Issues;
+using Paperclip.Grains.Queries;
+using Paperclip.Grains.Storage;
+
+namespace Paperclip.Silo;
+
+/// <summary>Turns a silo builder into a Paperclip silo: ADO.NET clustering and jsonb grain storage on PostgreSQL.</summary>
+public static class SiloConfiguration
+{
+    private const string Invariant = "Npgsql";
+
+    public static ISiloBuilder UsePaperclip(this ISiloBuilder silo, SiloSettings settings)
+    {
+        silo.Configure<ClusterOptions>(options =>
+        {
+            options.ClusterId = settings.ClusterId;
+            options.ServiceId = settings.ServiceId;
+        });
+        silo.Configure<SiloOptions>(options => options.SiloName = settings.SiloName);
+        silo.ConfigureEndpoints(settings.AdvertisedAddress, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: false);
+        silo.UseAdoNetClustering(options =>
+        {
+            options.Invariant = Invariant;
+            options.ConnectionString = settings.ConnectionString;
+        });
+        if (settings.FastFailover)
+        {
+            silo.Configure<ClusterMembershipOptions>(ClusterTimings.FastFailover);
+        }
+        return silo.UsePaperclipStorage(settings.ConnectionString);
+    }
+
+    /// <summary>
+    /// Grain state in PostgreSQL (jsonb through our provider queries) and the services grains use.
+    /// Separate from clustering so test clusters can host the real grains on the real storage.
+    /// </summary>
+    public static ISiloBuilder UsePaperclipStorage(this ISiloBuilder silo, string connectionString)
+    {
+        silo.AddAdoNetGrainStorage(StorageNames.GrainStorage, options =>
+        {
+            options.Invariant = Invariant;
+            options.ConnectionString = connectionString;
+        });
+        silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(
+            options => GrainStateJson.Configure(options.JsonSerializerOptions));
+        silo.Services.AddPaperclipGrainServices(connectionString);
+        return silo;
+    }
+
+    /// <summary>The services grains depend on: the database, and the helpers built on it.</summary>
+    private static IServiceCollection AddPaperclipGrainServices(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<UniqueKeys>();
+        services.AddSingleton<StateQueries>();
+        services.AddSingleton<IssueReferences>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Paperclip.Gateway.Hosting;
+
+namespace Paperclip.Silo;
+
+/// <summary>
+/// A silo's settings, read from configuration (environment variables <c>PAPERCLIP_*</c>).
+/// Every silo and gateway of one cluster must share the database, cluster id and service id.
+/// </summary>
+public sealed record SiloSettings
+{
+    public required string ConnectionString { get; init; }
+    public string ClusterId { get; init; } = "paperclip";
+    public string ServiceId { get; init; } = "paperclip";
+    public string SiloName { get; init; } = Environment.MachineName;
+    public IPAddress AdvertisedAddress { get; init; } = IPAddress.Loopback;
+    public int SiloPort { get; init; } = 11111;
+    public int GatewayPort { get; init; } = 30000;
+    /// <summary>The HTTP API port this silo co-hosts; 0 for a silo without HTTP.</summary>
+    public int HttpPort { get; init; }
+    /// <summary>Detect dead silos within seconds (for tests and single-machine runs) instead of Orleans' production defaults.</summary>
+    public bool FastFailover { get; init; }
+
+    public static SiloSettings From(IConfiguration configuration)
+    {
+        var url = configuration["PAPERCLIP_DATABASE_URL"]
+            ?? throw new InvalidOperationException("PAPERCLIP_DATABASE_URL is not set: give the PostgreSQL URL (deploy/up.sh starts a local one).");
+        return new SiloSettings
+        {
+            ConnectionString = DatabaseUrl.ToConnectionString(url),
+            ClusterId = configuration["PAPERCLIP_CLUSTER_ID"] ?? "paperclip",
+            ServiceId = configuration["PAPERCLIP_SERVICE_ID"] ?? "paperclip",
+            SiloName = configuration["PAPERCLIP_SILO_NAME"] ?? Environment.MachineName,
+            AdvertisedAddress = IPAddress.Parse(configuration["PAPERCLIP_ADVERTISED_IP"] ?? "127.0.0.1"),
+            SiloPort = configuration.GetValue("PAPERCLIP_SILO_PORT", 11111),
+            GatewayPort = configuration.GetValue("PAPERCLIP_GATEWAY_PORT", 30000),
+            HttpPort = configuration.GetValue("PAPERCLIP_HTTP_PORT", 0),
+            FastFailover = configuration.GetValue("PAPERCLIP_FAST_FAILOVER", true),
+        };
+    }
+}

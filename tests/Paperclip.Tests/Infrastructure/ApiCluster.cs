@@ -1,0 +1,43 @@
+namespace Paperclip.Tests.Infrastructure;
+
+/// <summary>
+/// The system as operators run it: two silo processes on a fresh database, each co-hosting the
+/// HTTP API, forming one cluster. <see cref="Api"/> talks to the first, <see cref="ApiB"/> to the
+/// second, so tests can send racing requests through two gateways.
+/// </summary>
+public sealed class ApiCluster : IAsyncLifetime
+{
+    private readonly List<SiloProcess> _silos = [];
+
+    public TestDatabase Database { get; private set; } = null!;
+    public ApiClient Api { get; private set; } = null!;
+    public ApiClient ApiB { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        var clusterId = $"api-{Guid.NewGuid():N}";
+        _silos.Add(SiloProcess.Start(Database.Url, clusterId, "silo-a", withHttp: true));
+        _silos.Add(SiloProcess.Start(Database.Url, clusterId, "silo-b", withHttp: true));
+        await Task.WhenAll(_silos.Select(silo => silo.WaitForHttpAsync(TimeSpan.FromSeconds(90))));
+        Api = Client(_silos[0]);
+        ApiB = Client(_silos[1]);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var silo in _silos)
+        {
+            await silo.DisposeAsync();
+        }
+    }
+
+    private static ApiClient Client(SiloProcess silo) =>
+        new(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{silo.HttpPort}"), Timeout = TimeSpan.FromSeconds(60) });
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiCluster>
+{
+    public const string Name = "api";
+}

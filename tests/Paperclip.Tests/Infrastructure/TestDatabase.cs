@@ -1,0 +1,50 @@
+using Npgsql;
+using Paperclip.Gateway.Hosting;
+using Paperclip.Grains.Storage;
+
+namespace Paperclip.Tests.Infrastructure;
+
+/// <summary>
+/// A fresh, migrated database on the throw-away PostgreSQL server that <c>deploy/test.sh</c>
+/// starts (<c>PAPERCLIP_TEST_DATABASE_URL</c>). Each fixture gets its own, so tests never see
+/// each other's rows and can run beside a running system.
+/// </summary>
+public sealed class TestDatabase
+{
+    private TestDatabase(string url, string connectionString)
+    {
+        Url = url;
+        ConnectionString = connectionString;
+    }
+
+    /// <summary>The database as an operator would give it (<c>postgres://…</c>).</summary>
+    public string Url { get; }
+
+    public string ConnectionString { get; }
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        var serverUrl = Environment.GetEnvironmentVariable("PAPERCLIP_TEST_DATABASE_URL")
+            ?? throw new InvalidOperationException("PAPERCLIP_TEST_DATABASE_URL is not set: run the tests with ./deploy/test.sh, which starts PostgreSQL.");
+        var name = $"pc_test_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(DatabaseUrl.ToConnectionString(serverUrl)))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        var uri = new UriBuilder(serverUrl) { Path = "/" + name };
+        var url = uri.Uri.ToString();
+        var database = new TestDatabase(url, DatabaseUrl.ToConnectionString(url, maxPoolSize: 20));
+        await SchemaMigrator.MigrateAsync(database.ConnectionString);
+        return database;
+    }
+
+    public async Task<object?> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+}
