@@ -14,6 +14,8 @@ public static class GatewayApp
     public static IServiceCollection AddPaperclipGateway(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(GatewaySettings.From(configuration));
+        services.AddSingleton<AgentJwt>();
+        services.AddSingleton<BearerAuthenticator>();
         services.TryAddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
@@ -29,6 +31,7 @@ public static class GatewayApp
         app.MapHealthApi();
         app.MapCompaniesApi();
         app.MapAgentsApi();
+        app.MapApiKeysApi();
         app.MapProjectsApi();
         app.MapGoalsApi();
         app.MapLabelsApi();

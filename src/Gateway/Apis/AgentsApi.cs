@@ -13,6 +13,7 @@ public static class AgentsApi
     {
         routes.MapPost("/api/companies/{companyId}/agents", CreateAsync);
         routes.MapGet("/api/companies/{companyId}/agents", ListAsync);
+        routes.MapGet("/api/agents/me", GetMeAsync);
         routes.MapGet("/api/agents/{agentId}", GetAsync);
         routes.MapPatch("/api/agents/{agentId}", UpdateAsync);
         return routes;
@@ -42,6 +43,18 @@ public static class AgentsApi
         context.GetActor().RequireCompanyAccess(company);
         var agents = await grains.GetGrain<IQueryGrain>(0).ListAgentsAsync(company);
         return TypedResults.Ok(agents.Select(agent => agent.ToResponse()));
+    }
+
+    /// <summary>The calling agent (agents only: 401 <c>Agent authentication required</c> otherwise).</summary>
+    private static async Task<IResult> GetMeAsync(HttpContext context, IGrainFactory grains)
+    {
+        var actor = context.GetActor();
+        if (actor.AgentId is not { } id)
+        {
+            return ApiErrors.Error(StatusCodes.Status401Unauthorized, "Agent authentication required");
+        }
+        var agent = await grains.GetGrain<IAgentGrain>(id).GetAsync();
+        return agent is null ? ApiErrors.NotFound("Agent not found") : TypedResults.Ok(agent.ToResponse());
     }
 
     private static async Task<IResult> GetAsync(string agentId, HttpContext context, IGrainFactory grains)

@@ -4,26 +4,42 @@ using Paperclip.Grains;
 namespace Paperclip.Gateway.Auth;
 
 /// <summary>
-/// Resolves the caller of every <c>/api</c> request once. In <c>local_trusted</c> mode a request
-/// without credentials is the local board. A bearer token that does not verify is always 401 —
-/// never silently the board, unlike the reference.
+/// Resolves the caller of every <c>/api</c> request once (reference §3.1, CONTRACT §2). In
+/// <c>local_trusted</c> mode a request without credentials is the local board; in
+/// <c>authenticated</c> mode it is 401 (except the health check). A bearer token that does not
+/// verify is always 401 — never silently the board, unlike the reference.
 /// </summary>
 public sealed class ActorResolution(RequestDelegate next, GatewaySettings settings)
 {
     public const string RunIdHeader = "X-Paperclip-Run-Id";
 
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context, BearerAuthenticator authenticator)
     {
         var runId = context.Request.Headers[RunIdHeader].FirstOrDefault() is { Length: > 0 } header ? header.Trim() : null;
         var authorization = context.Request.Headers.Authorization.FirstOrDefault();
+        Actor actor;
         if (!string.IsNullOrWhiteSpace(authorization))
         {
-            // No credential kinds are issued yet, so any presented credential is invalid.
-            throw new ApiException(StatusCodes.Status401Unauthorized, "Unauthorized");
+            var token = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : "";
+            actor = token.Length > 0 && await authenticator.AuthenticateAsync(token, runId) is { } authenticated
+                ? authenticated
+                : throw Unauthorized();
         }
-        context.SetActor(settings.DeploymentMode == DeploymentModes.LocalTrusted
-            ? Actor.LocalBoard(runId)
-            : new Actor(ActorType.None, null, null, null, runId, "none", false));
-        return next(context);
+        else if (settings.DeploymentMode == DeploymentModes.LocalTrusted)
+        {
+            actor = Actor.LocalBoard(runId);
+        }
+        else if (context.Request.Path.StartsWithSegments("/api/health"))
+        {
+            actor = new Actor(ActorType.None, null, null, null, runId, "none", false);
+        }
+        else
+        {
+            throw Unauthorized();
+        }
+        context.SetActor(actor);
+        await next(context);
     }
+
+    private static ApiException Unauthorized() => new(StatusCodes.Status401Unauthorized, "Unauthorized");
 }

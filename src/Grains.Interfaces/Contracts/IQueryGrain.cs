@@ -28,6 +28,14 @@ public interface IQueryGrain : IGrainWithIntegerKey
     [Alias("get-labels")]
     Task<IReadOnlyList<Label>> GetLabelsAsync(IReadOnlyList<Guid> labelIds);
 
+    /// <summary>The API keys of one kind (for agent keys: of one agent), newest first.</summary>
+    [Alias("list-api-keys")]
+    Task<IReadOnlyList<ApiKey>> ListApiKeysAsync(string kind, Guid? agentId);
+
+    /// <summary>The API key with this id, or <c>null</c>.</summary>
+    [Alias("find-api-key")]
+    Task<ApiKey?> FindApiKeyAsync(Guid keyId);
+
     /// <summary>The issue id behind an identifier such as <c>PAP-12</c> (case-insensitive), or <c>null</c>.</summary>
     [Alias("find-issue-id")]
     Task<Guid?> FindIssueIdAsync(string identifier);

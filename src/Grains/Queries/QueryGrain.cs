@@ -48,6 +48,30 @@ public sealed class QueryGrain(StateQueries queries, IOptions<ClusterOptions> cl
                     });
                 });
 
+    public async Task<IReadOnlyList<ApiKey>> ListApiKeysAsync(string kind, Guid? agentId) =>
+        await queries.ReadRecordsAsync<ApiKey>(
+            $"""
+            SELECT payload::text FROM grain_state
+            WHERE {StateQueries.LiveRows} AND payload->>'kind' = @kind
+              AND (@agent::text IS NULL OR payload->>'agentId' = @agent::text)
+            ORDER BY payload->>'createdAt' DESC, payload->>'id'
+            """,
+            p =>
+            {
+                BindKind(p, StorageNames.ApiKey);
+                p.AddWithValue("kind", kind);
+                p.Add(new NpgsqlParameter("agent", NpgsqlDbType.Text) { Value = (object?)agentId?.ToString() ?? DBNull.Value });
+            });
+
+    public async Task<ApiKey?> FindApiKeyAsync(Guid keyId) =>
+        (await queries.ReadRecordsAsync<ApiKey>(
+            $"SELECT payload::text FROM grain_state WHERE {StateQueries.LiveRows} AND (payload->>'id') = @id",
+            p =>
+            {
+                BindKind(p, StorageNames.ApiKey);
+                p.AddWithValue("id", keyId.ToString());
+            })).FirstOrDefault();
+
     public async Task<Guid?> FindIssueIdAsync(string identifier) =>
         await queries.ReadScalarAsync(
             $"SELECT payload->>'id' FROM grain_state WHERE {StateQueries.LiveRows} AND (payload->>'identifier') = @identifier LIMIT 1",

@@ -15,4 +15,5 @@ public static class StorageNames
     public const string Goal = "goal";
     public const string Label = "label";
     public const string Issue = "issue";
+    public const string ApiKey = "api-key";
 }

@@ -18,9 +18,12 @@ public sealed record ApiResponse(HttpStatusCode Status, JsonElement Body, string
 }
 
 /// <summary>A small JSON client for the API, with optional bearer and run-id headers.</summary>
-public sealed class ApiClient(HttpClient http)
+public sealed class ApiClient(HttpClient http, string? defaultBearer = null)
 {
     public HttpClient Http { get; } = http;
+
+    /// <summary>The same server, sending this bearer token unless a call names another.</summary>
+    public ApiClient As(string bearer) => new(Http, bearer);
 
     public Task<ApiResponse> GetAsync(string path, string? bearer = null, string? runId = null) =>
         SendAsync(HttpMethod.Get, path, null, bearer, runId);
@@ -52,9 +55,9 @@ public sealed class ApiClient(HttpClient http)
         {
             request.Content = new StringContent(body as string ?? JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
         }
-        if (bearer is not null)
+        if ((bearer ?? defaultBearer) is { } token)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
         if (runId is not null)
         {

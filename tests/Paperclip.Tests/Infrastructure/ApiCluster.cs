@@ -5,9 +5,15 @@ namespace Paperclip.Tests.Infrastructure;
 /// HTTP API, forming one cluster. <see cref="Api"/> talks to the first, <see cref="ApiB"/> to the
 /// second, so tests can send racing requests through two gateways.
 /// </summary>
-public sealed class ApiCluster : IAsyncLifetime
+public class ApiCluster : IAsyncLifetime
 {
     private readonly List<SiloProcess> _silos = [];
+
+    /// <summary>Extra environment of every silo (deployment mode, secrets).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string>();
+
+    /// <summary>Everything the silos printed so far (for "no secret in the logs" checks).</summary>
+    public string Logs => string.Join("\n", _silos.Select(silo => silo.Output));
 
     public TestDatabase Database { get; private set; } = null!;
     public ApiClient Api { get; private set; } = null!;
@@ -17,8 +23,8 @@ public sealed class ApiCluster : IAsyncLifetime
     {
         Database = await TestDatabase.CreateAsync();
         var clusterId = $"api-{Guid.NewGuid():N}";
-        _silos.Add(SiloProcess.Start(Database.Url, clusterId, "silo-a", withHttp: true));
-        _silos.Add(SiloProcess.Start(Database.Url, clusterId, "silo-b", withHttp: true));
+        _silos.Add(SiloProcess.Start(Database.Url, clusterId, "silo-a", withHttp: true, Environment));
+        _silos.Add(SiloProcess.Start(Database.Url, clusterId, "silo-b", withHttp: true, Environment));
         await Task.WhenAll(_silos.Select(silo => silo.WaitForHttpAsync(TimeSpan.FromSeconds(90))));
         Api = Client(_silos[0]);
         ApiB = Client(_silos[1]);

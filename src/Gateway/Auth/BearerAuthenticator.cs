@@ -1,0 +1,52 @@
+using Paperclip.Grains;
+
+namespace Paperclip.Gateway.Auth;
+
+/// <summary>
+/// Turns a bearer token into an actor: an agent API key, a board API key (stored or the bootstrap
+/// key), or an agent JWT. <c>null</c> for anything that does not verify — including keys of agents
+/// that are terminated or awaiting approval — which the caller answers with 401.
+/// </summary>
+public sealed class BearerAuthenticator(IGrainFactory grains, GatewaySettings settings, AgentJwt jwt)
+{
+    public const string BoardKeyUserId = "board";
+
+    public async Task<Actor?> AuthenticateAsync(string token, string? runId)
+    {
+        if (token.StartsWith(ApiTokens.AgentPrefix, StringComparison.Ordinal) || token.StartsWith(ApiTokens.BoardPrefix, StringComparison.Ordinal))
+        {
+            return await FromStoredKeyAsync(token, runId);
+        }
+        if (settings.BootstrapBoardKeyHash is { } bootstrap && ApiTokens.HashesEqual(ApiTokens.Hash(token), bootstrap))
+        {
+            return Board(runId);
+        }
+        if (jwt.Enabled && AgentJwt.LooksLikeJwt(token) && await jwt.VerifyAsync(token) is { } claims)
+        {
+            // The header overrides the token's run (reference §3.1).
+            return await AgentActorAsync(claims.AgentId, claims.CompanyId, runId ?? claims.RunId, "agent_jwt");
+        }
+        return null;
+    }
+
+    private async Task<Actor?> FromStoredKeyAsync(string token, string? runId)
+    {
+        var key = await grains.GetGrain<IApiKeyGrain>(IApiKeyGrain.KeyFor(ApiTokens.Hash(token))).AuthenticateAsync();
+        return key switch
+        {
+            { Kind: ApiKeyKinds.Board } => Board(runId),
+            { Kind: ApiKeyKinds.Agent, AgentId: { } agentId, CompanyId: { } companyId } => await AgentActorAsync(agentId, companyId, runId, "agent_key"),
+            _ => null,
+        };
+    }
+
+    private async Task<Actor?> AgentActorAsync(Guid agentId, Guid companyId, string? runId, string source)
+    {
+        var agent = await grains.GetGrain<IAgentGrain>(agentId).GetAsync();
+        return agent is null || agent.CompanyId != companyId || agent.Status is "terminated" or "pending_approval"
+            ? null
+            : new Actor(ActorType.Agent, null, agentId, companyId, runId, source, false);
+    }
+
+    private static Actor Board(string? runId) => new(ActorType.Board, BoardKeyUserId, null, null, runId, "board_key", true);
+}
