@@ -36,6 +36,8 @@ public static class GatewayApp
         app.MapGoalsApi();
         app.MapLabelsApi();
         app.MapIssuesApi();
+        app.MapIssueLocksApi();
+        app.MapRunsApi();
         return app;
     }
 }

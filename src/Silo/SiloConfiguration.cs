@@ -4,6 +4,7 @@ using Orleans.Configuration;
 using Orleans.Serialization;
 using Paperclip.Grains.Issues;
 using Paperclip.Grains.Queries;
+using Paperclip.Grains.Runs;
 using Paperclip.Grains.Storage;
 
 namespace Paperclip.Silo;
@@ -31,6 +32,12 @@ public static class SiloConfiguration
         {
             silo.Configure<ClusterMembershipOptions>(ClusterTimings.FastFailover);
         }
+        silo.Services.Configure<RunLeaseOptions>(options =>
+        {
+            options.Lease = settings.RunLease;
+            options.SweepInterval = settings.RunSweepInterval;
+        });
+        silo.Services.AddHostedService<RunLeaseSweeper>();
         return silo.UsePaperclipStorage(settings.ConnectionString);
     }
 

@@ -21,6 +21,10 @@ public sealed record SiloSettings
     public int HttpPort { get; init; }
     /// <summary>Detect dead silos within seconds (for tests and single-machine runs) instead of Orleans' production defaults.</summary>
     public bool FastFailover { get; init; }
+    /// <summary>How long a heartbeat run stays live without a request carrying its id.</summary>
+    public TimeSpan RunLease { get; init; } = TimeSpan.FromMinutes(10);
+    /// <summary>How often each silo ends runs whose lease ran out unobserved.</summary>
+    public TimeSpan RunSweepInterval { get; init; } = TimeSpan.FromSeconds(30);
 
     public static SiloSettings From(IConfiguration configuration)
     {
@@ -37,6 +41,8 @@ public sealed record SiloSettings
             GatewayPort = configuration.GetValue("PAPERCLIP_GATEWAY_PORT", 30000),
             HttpPort = configuration.GetValue("PAPERCLIP_HTTP_PORT", 0),
             FastFailover = configuration.GetValue("PAPERCLIP_FAST_FAILOVER", true),
+            RunLease = TimeSpan.FromSeconds(configuration.GetValue("PAPERCLIP_RUN_LEASE_SECONDS", 600.0)),
+            RunSweepInterval = TimeSpan.FromSeconds(configuration.GetValue("PAPERCLIP_RUN_SWEEP_SECONDS", 30.0)),
         };
     }
 }

@@ -30,7 +30,10 @@ public static class IssuesApi
         var queries = grains.GetGrain<IQueryGrain>(0);
         var issues = await queries.ListIssuesAsync(query);
         var labels = await queries.GetLabelsAsync([.. issues.SelectMany(issue => issue.LabelIds).Distinct()]);
-        return TypedResults.Ok(issues.Select(issue => new IssueListRow(issue.ToResponse(labels), activeRun: null)));
+        var runs = (await queries.GetLiveRunsAsync([.. issues.Select(issue => issue.ExecutionRunId).OfType<Guid>().Distinct()]))
+            .ToDictionary(run => run.Id);
+        return TypedResults.Ok(issues.Select(issue => new IssueListRow(issue.ToResponse(labels),
+            issue.ExecutionRunId is { } runId && runs.TryGetValue(runId, out var run) ? run.ToActiveRun() : null)));
     }
 
     private static async Task<IResult> CreateAsync(string companyId, HttpContext context, IGrainFactory grains)

@@ -13,7 +13,7 @@ public sealed class ActorResolution(RequestDelegate next, GatewaySettings settin
 {
     public const string RunIdHeader = "X-Paperclip-Run-Id";
 
-    public async Task InvokeAsync(HttpContext context, BearerAuthenticator authenticator)
+    public async Task InvokeAsync(HttpContext context, BearerAuthenticator authenticator, IGrainFactory grains)
     {
         var runId = context.Request.Headers[RunIdHeader].FirstOrDefault() is { Length: > 0 } header ? header.Trim() : null;
         var authorization = context.Request.Headers.Authorization.FirstOrDefault();
@@ -36,6 +36,15 @@ public sealed class ActorResolution(RequestDelegate next, GatewaySettings settin
         else
         {
             throw Unauthorized();
+        }
+        if (actor.IsAgent && actor.RunGuid is { } runGuid)
+        {
+            // Any request carrying a run id renews that run's lease (and registers an unseen run).
+            var touched = await grains.GetGrain<IHeartbeatRunGrain>(runGuid).TouchAsync(actor.AgentId!.Value, actor.CompanyId!.Value);
+            if (!touched.IsSuccess)
+            {
+                throw new ApiException(ApiErrors.ToStatusCode(touched.Status), touched.Error!);
+            }
         }
         context.SetActor(actor);
         await next(context);

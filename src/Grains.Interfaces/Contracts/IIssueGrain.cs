@@ -29,6 +29,28 @@ public interface IIssueGrain : IGrainWithGuidKey
     [Alias("update")]
     Task<Reply<Issue>> UpdateAsync(IssueChanges changes, Actor actor);
 
+    /// <summary>
+    /// Claims the issue for an agent's run in one turn (reference §5.2 with CONTRACT §4): exactly one
+    /// of any number of racers wins. Locks of runs that are no longer live are adopted; an issue
+    /// assigned to another agent is never stolen. 409 <c>Issue checkout conflict</c> with details
+    /// (<c>conflictReason</c>, <c>holderRunStatus</c>); 404/422/409 for an unassignable agent.
+    /// Idempotent for the same agent and run.
+    /// </summary>
+    [Alias("checkout")]
+    Task<Reply<Issue>> CheckoutAsync(CheckoutCommand command, Actor actor);
+
+    /// <summary>
+    /// Gives the issue up (CONTRACT §4): agents only from the owning run (409 <c>Only assignee can
+    /// release issue</c> / <c>Only checkout run can release issue</c>); clears the assignee agent and
+    /// both locks; <c>in_progress</c> becomes <c>todo</c>, other statuses are kept.
+    /// </summary>
+    [Alias("release")]
+    Task<Reply<Issue>> ReleaseAsync(Actor actor);
+
+    /// <summary>Board only: clears both locks (and the agent assignee when asked), whoever holds them.</summary>
+    [Alias("force-release")]
+    Task<Reply<ForceReleaseResult>> ForceReleaseAsync(bool clearAssignee, Actor actor);
+
     /// <summary>Deletes the issue. Outcomes: Ok with the deleted issue; NotFound; 409 when it has child issues.</summary>
     [Alias("delete")]
     Task<Reply<Issue>> DeleteAsync(Actor actor);

@@ -55,6 +55,14 @@ public interface IQueryGrain : IGrainWithIntegerKey
     [Alias("issue-chain")]
     Task<IReadOnlyList<Issue>> GetIssueChainAsync(Guid issueId, int maxDepth);
 
+    /// <summary>Of these runs, the ones that are live now (queued/running, lease unexpired).</summary>
+    [Alias("live-runs")]
+    Task<IReadOnlyList<HeartbeatRun>> GetLiveRunsAsync(IReadOnlyList<Guid> runIds);
+
+    /// <summary>Runs still marked queued/running whose lease has expired (for the lease sweeper).</summary>
+    [Alias("expired-runs")]
+    Task<IReadOnlyList<Guid>> FindExpiredRunIdsAsync(int limit);
+
     /// <summary>Whether any live issue names this one as its parent.</summary>
     [Alias("has-children")]
     Task<bool> HasChildIssuesAsync(Guid issueId);

@@ -30,4 +30,7 @@ public sealed record Actor(
     public bool IsBoard => Type == ActorType.Board;
 
     public bool IsAgent => Type == ActorType.Agent;
+
+    /// <summary>The run id as a UUID; <c>null</c> when absent or not a UUID (such a run can own nothing).</summary>
+    public Guid? RunGuid => Guid.TryParse(RunId, out var id) ? id : null;
 }

@@ -9,7 +9,7 @@ namespace Paperclip.Grains.Issues;
 /// after <c>WriteStateAsync</c> has committed.
 /// </summary>
 [GrainType("issue")]
-public sealed class IssueGrain(
+public sealed partial class IssueGrain(
     [PersistentState(StorageNames.Issue, StorageNames.GrainStorage)] IPersistentState<Issue> state,
     IssueReferences references,
     TimeProvider time)
@@ -95,7 +95,12 @@ public sealed class IssueGrain(
         {
             return NotFound;
         }
-        var current = state.State;
+        var gated = await PassRunGateAsync(state.State, actor);
+        if (!gated.IsSuccess)
+        {
+            return gated;
+        }
+        var current = gated.Value!;
         var assigneeAgentId = changes.AssigneeAgentId is { } agentChange ? agentChange.Value : current.AssigneeAgentId;
         var assigneeUserId = changes.AssigneeUserId is { } userChange ? userChange.Value : current.AssigneeUserId;
         var assigneeChanged = assigneeAgentId != current.AssigneeAgentId || assigneeUserId != current.AssigneeUserId;

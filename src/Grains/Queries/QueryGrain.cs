@@ -3,13 +3,14 @@ using Npgsql;
 using NpgsqlTypes;
 using Orleans.Concurrency;
 using Orleans.Configuration;
+using Paperclip.Grains.Json;
 using Paperclip.Grains.Storage;
 
 namespace Paperclip.Grains.Queries;
 
 /// <summary>Serves the read-only queries of <see cref="IQueryGrain"/> with SQL on any silo.</summary>
 [StatelessWorker, GrainType("query")]
-public sealed class QueryGrain(StateQueries queries, IOptions<ClusterOptions> cluster) : Grain, IQueryGrain
+public sealed class QueryGrain(StateQueries queries, IOptions<ClusterOptions> cluster, TimeProvider time) : Grain, IQueryGrain
 {
     private readonly string _serviceId = cluster.Value.ServiceId;
 
@@ -117,6 +118,36 @@ public sealed class QueryGrain(StateQueries queries, IOptions<ClusterOptions> cl
                 p.AddWithValue("start", issueId.ToString());
                 p.AddWithValue("depth", maxDepth);
             });
+
+    public async Task<IReadOnlyList<HeartbeatRun>> GetLiveRunsAsync(IReadOnlyList<Guid> runIds) =>
+        runIds.Count == 0
+            ? []
+            : await queries.ReadRecordsAsync<HeartbeatRun>(
+                $"""
+                SELECT payload::text FROM grain_state
+                WHERE {StateQueries.LiveRows} AND (payload->>'id') = ANY(@ids)
+                  AND payload->>'status' IN ('queued', 'running') AND payload->>'leaseExpiresAt' > @now
+                """,
+                p =>
+                {
+                    BindKind(p, StorageNames.HeartbeatRun);
+                    p.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = runIds.Select(id => id.ToString()).ToArray() });
+                    p.AddWithValue("now", UtcMillisecondsJsonConverter.ToText(time.UtcNow()));
+                });
+
+    public async Task<IReadOnlyList<Guid>> FindExpiredRunIdsAsync(int limit) =>
+        (await queries.ReadRecordsAsync<HeartbeatRun>(
+            $"""
+            SELECT payload::text FROM grain_state
+            WHERE {StateQueries.LiveRows} AND payload->>'status' IN ('queued', 'running') AND payload->>'leaseExpiresAt' <= @now
+            LIMIT @limit
+            """,
+            p =>
+            {
+                BindKind(p, StorageNames.HeartbeatRun);
+                p.AddWithValue("now", UtcMillisecondsJsonConverter.ToText(time.UtcNow()));
+                p.AddWithValue("limit", limit);
+            })).Select(run => run.Id).ToList();
 
     public async Task<bool> HasChildIssuesAsync(Guid issueId) =>
         await queries.ReadScalarAsync(

@@ -93,5 +93,11 @@ public static class SchemaMigrations
             CREATE INDEX issue_by_label ON grain_state USING gin ((payload->'labelIds'))
                 WHERE state_name = 'issue' AND payload IS NOT NULL;
             """),
+        (2, """
+            -- Heartbeat runs that still claim to be active, by lease end: the lease sweeper's scan.
+            CREATE INDEX heartbeat_run_active_lease ON grain_state ((payload->>'leaseExpiresAt'))
+                WHERE state_name = 'heartbeat-run' AND payload IS NOT NULL
+                  AND payload->>'status' IN ('queued', 'running');
+            """),
     ];
 }

@@ -16,4 +16,5 @@ public static class StorageNames
     public const string Label = "label";
     public const string Issue = "issue";
     public const string ApiKey = "api-key";
+    public const string HeartbeatRun = "heartbeat-run";
 }

@@ -1,0 +1,29 @@
+namespace Paperclip.Grains;
+
+/// <summary>
+/// One heartbeat run and its lease. A leaf grain: it never calls other grains, so issue grains can
+/// ask it about liveness inside their turns without any risk of a call cycle.
+/// </summary>
+[Alias("paperclip.IHeartbeatRunGrain")]
+public interface IHeartbeatRunGrain : IGrainWithGuidKey
+{
+    /// <summary>Creates a queued run (a wakeup). Conflict if the id is taken.</summary>
+    [Alias("queue")]
+    Task<Reply<HeartbeatRun>> QueueAsync(HeartbeatRun run);
+
+    /// <summary>The run (an expired lease already shown as <c>timed_out</c>), or <c>null</c>.</summary>
+    [Alias("get")]
+    Task<HeartbeatRun?> GetAsync();
+
+    /// <summary>
+    /// A request of <paramref name="agentId"/> carried this run id: registers an unseen id as that
+    /// agent's running run, moves queued → running, renews a live lease. 409 <c>Run belongs to another agent</c>
+    /// when the id is another agent's. A finished run stays finished (and is not live).
+    /// </summary>
+    [Alias("touch")]
+    Task<Reply<HeartbeatRun>> TouchAsync(Guid agentId, Guid companyId);
+
+    /// <summary>Finishes a live run with succeeded/failed/cancelled. 404 unknown, 409 already finished.</summary>
+    [Alias("finish")]
+    Task<Reply<HeartbeatRun>> FinishAsync(string status, string? error);
+}
