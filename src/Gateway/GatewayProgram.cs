@@ -30,6 +30,7 @@ public static class GatewayProgram
             });
             client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
         });
+        builder.Services.AddDatabaseExceptionSerialization();
         builder.Services.AddPaperclipGateway(configuration);
         builder.WebHost.UsePaperclipHttp(configuration);
         var app = builder.Build();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Paperclip.Gateway.Hosting;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Paperclip.Grains.Issues;
@@ -56,6 +57,7 @@ public static class SiloConfiguration
         silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(
             options => GrainStateJson.Configure(options.JsonSerializerOptions));
         silo.Services.AddPaperclipGrainServices(connectionString);
+        silo.Services.AddDatabaseExceptionSerialization();
         return silo;
     }
 

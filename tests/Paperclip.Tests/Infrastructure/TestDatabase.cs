@@ -11,11 +11,17 @@ namespace Paperclip.Tests.Infrastructure;
 /// </summary>
 public sealed class TestDatabase
 {
-    private TestDatabase(string url, string connectionString)
+    private readonly string _serverConnectionString;
+
+    private TestDatabase(string url, string connectionString, string name, string serverConnectionString)
     {
         Url = url;
         ConnectionString = connectionString;
+        Name = name;
+        _serverConnectionString = serverConnectionString;
     }
+
+    public string Name { get; }
 
     /// <summary>The database as an operator would give it (<c>postgres://…</c>).</summary>
     public string Url { get; }
@@ -35,9 +41,26 @@ public sealed class TestDatabase
         }
         var uri = new UriBuilder(serverUrl) { Path = "/" + name };
         var url = uri.Uri.ToString();
-        var database = new TestDatabase(url, DatabaseUrl.ToConnectionString(url, maxPoolSize: 20));
+        var database = new TestDatabase(url, DatabaseUrl.ToConnectionString(url, maxPoolSize: 20), name, DatabaseUrl.ToConnectionString(serverUrl));
         await SchemaMigrator.MigrateAsync(database.ConnectionString);
         return database;
+    }
+
+    /// <summary>
+    /// Simulates a database outage for this database only: refuses new connections and cuts the
+    /// open ones (or lifts the refusal again).
+    /// </summary>
+    public async Task SetReachableAsync(bool reachable)
+    {
+        await using var admin = new NpgsqlConnection(_serverConnectionString);
+        await admin.OpenAsync();
+        await using var allow = new NpgsqlCommand($"ALTER DATABASE {Name} ALLOW_CONNECTIONS {(reachable ? "true" : "false")}", admin);
+        await allow.ExecuteNonQueryAsync();
+        if (!reachable)
+        {
+            await using var cut = new NpgsqlCommand($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Name}'", admin);
+            await cut.ExecuteNonQueryAsync();
+        }
     }
 
     public async Task<object?> ScalarAsync(string sql)
