@@ -77,7 +77,7 @@ public static class AgentsApi
     }
 
     /// <summary>The agent, if the caller may see it; otherwise 404 (an agent of another company is not found).</summary>
-    private static async Task<Agent> FindAsync(string agentId, HttpContext context, IGrainFactory grains)
+    public static async Task<Agent> FindAsync(string agentId, HttpContext context, IGrainFactory grains)
     {
         var id = RouteIds.Parse(agentId, "Agent not found");
         var agent = await grains.GetGrain<IAgentGrain>(id).GetAsync();

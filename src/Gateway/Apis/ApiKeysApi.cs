@@ -108,14 +108,8 @@ public static class ApiKeysApi
     /// <summary>Key management is board-only; an agent's keys are addressed through the agent (404 when unknown).</summary>
     private static async Task<Agent> FindAgentForBoardAsync(string agentId, HttpContext context, IGrainFactory grains)
     {
-        var actor = context.GetActor();
-        var id = RouteIds.Parse(agentId, "Agent not found");
-        var agent = await grains.GetGrain<IAgentGrain>(id).GetAsync();
-        if (agent is null || !actor.CanSee(agent.CompanyId))
-        {
-            throw ApiException.NotFound("Agent not found");
-        }
-        actor.RequireBoard();
+        var agent = await AgentsApi.FindAsync(agentId, context, grains);
+        context.GetActor().RequireBoard();
         return agent;
     }
 }

@@ -23,14 +23,8 @@ public static class RunsApi
     /// <summary>Board: queue a run for the agent → 202 with the queued run.</summary>
     private static async Task<IResult> WakeAsync(string agentId, HttpContext context, IGrainFactory grains)
     {
-        var actor = context.GetActor();
-        var id = RouteIds.Parse(agentId, "Agent not found");
-        var agent = await grains.GetGrain<IAgentGrain>(id).GetAsync();
-        if (agent is null || !actor.CanSee(agent.CompanyId))
-        {
-            return ApiErrors.NotFound("Agent not found");
-        }
-        actor.RequireBoard();
+        var agent = await AgentsApi.FindAsync(agentId, context, grains);
+        context.GetActor().RequireBoard();
         var body = await BodyReader.ReadAsync(context.Request);
         var source = body.Enum("source", WakeSources);
         var trigger = body.Enum("triggerDetail", TriggerDetails);
