@@ -10,4 +10,6 @@ public sealed class AgentGrain(
     : RecordGrain<Agent>(state), IAgentGrain
 {
     protected override string NotFoundMessage => "Agent not found";
+
+    protected override Agent WithUpdatedAt(Agent record, DateTime updatedAt) => record with { UpdatedAt = updatedAt };
 }

@@ -22,6 +22,8 @@ public sealed class CompanyGrain(
 
     protected override string NotFoundMessage => "Company not found";
 
+    protected override Company WithUpdatedAt(Company record, DateTime updatedAt) => record with { UpdatedAt = updatedAt };
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Start after the reserved block: numbers of a block reserved by a crashed activation are skipped.

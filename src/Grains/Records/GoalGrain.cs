@@ -10,4 +10,6 @@ public sealed class GoalGrain(
     : RecordGrain<Goal>(state), IGoalGrain
 {
     protected override string NotFoundMessage => "Goal not found";
+
+    protected override Goal WithUpdatedAt(Goal record, DateTime updatedAt) => record with { UpdatedAt = updatedAt };
 }

@@ -12,6 +12,8 @@ public sealed class LabelGrain(
 {
     protected override string NotFoundMessage => "Label not found";
 
+    protected override Label WithUpdatedAt(Label record, DateTime updatedAt) => record with { UpdatedAt = updatedAt };
+
     public async Task<Label?> DeleteAsync()
     {
         if (!Exists)

@@ -10,4 +10,6 @@ public sealed class ProjectGrain(
     : RecordGrain<Project>(state), IProjectGrain
 {
     protected override string NotFoundMessage => "Project not found";
+
+    protected override Project WithUpdatedAt(Project record, DateTime updatedAt) => record with { UpdatedAt = updatedAt };
 }

@@ -47,10 +47,25 @@ public abstract class RecordGrain<TRecord>(IPersistentState<TRecord> state) : Gr
         {
             return accepted;
         }
-        State.State = accepted.Value!;
+        State.State = Advance(accepted.Value!, State.State.UpdatedAt);
         await State.WriteStateAsync();
         return Reply<TRecord>.Ok(Present(State.State));
     }
+
+    /// <summary>
+    /// <c>UpdatedAt</c> is the compare-and-set token, so a stored value must never repeat. Callers
+    /// stamp it with their own clock at the start of a request (millisecond precision): two writes
+    /// in one millisecond, or a slow request stamped before the version it replaces, would store a
+    /// value that an earlier reader still holds, and that reader's replacement would then pass the
+    /// check and overwrite every change since. Moving the token strictly forward prevents that.
+    /// </summary>
+    private TRecord Advance(TRecord replacement, DateTime currentUpdatedAt) =>
+        replacement.UpdatedAt > currentUpdatedAt
+            ? replacement
+            : WithUpdatedAt(replacement, currentUpdatedAt.AddMilliseconds(1));
+
+    /// <summary>The record with another <c>UpdatedAt</c> (records are immutable; only the subclass knows the type).</summary>
+    protected abstract TRecord WithUpdatedAt(TRecord record, DateTime updatedAt);
 
     /// <summary>The API's 404 message for this resource.</summary>
     protected abstract string NotFoundMessage { get; }

@@ -11,26 +11,33 @@ public sealed class SiloProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private bool _disposed;
 
-    private SiloProcess(Process process, string name, int siloPort, int httpPort)
+    private SiloProcess(Process process, string name, SiloPorts ports)
     {
         _process = process;
         Name = name;
-        SiloPort = siloPort;
-        HttpPort = httpPort;
+        Ports = ports;
     }
 
     public string Name { get; }
-    public int SiloPort { get; }
+    public SiloPorts Ports { get; }
+    public int SiloPort => Ports.Silo;
     /// <summary>The co-hosted HTTP API's port, or 0 for a grain-only silo.</summary>
-    public int HttpPort { get; }
+    public int HttpPort => Ports.Http;
     public bool HasExited => _process.HasExited;
     public string Output { get { lock (_output) { return _output.ToString(); } } }
 
-    public static SiloProcess Start(string databaseUrl, string clusterId, string name, bool withHttp, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>
+    /// Starts a silo on free ports, or on <paramref name="ports"/> of an earlier process: a restart
+    /// on the same endpoint is what an operator's restart does, and lets the new generation
+    /// replace the old one in the membership table.
+    /// </summary>
+    public static SiloProcess Start(
+        string databaseUrl, string clusterId, string name, bool withHttp,
+        IReadOnlyDictionary<string, string>? environment = null, SiloPorts? ports = null)
     {
-        var siloPort = FreePorts.Next();
-        var httpPort = withHttp ? FreePorts.Next() : 0;
+        ports ??= new SiloPorts(FreePorts.Next(), FreePorts.Next(), withHttp ? FreePorts.Next() : 0);
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Paperclip.Silo.dll")])
         {
             RedirectStandardOutput = true,
@@ -41,9 +48,9 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["PAPERCLIP_DATABASE_URL"] = databaseUrl;
         start.Environment["PAPERCLIP_CLUSTER_ID"] = clusterId;
         start.Environment["PAPERCLIP_SILO_NAME"] = name;
-        start.Environment["PAPERCLIP_SILO_PORT"] = siloPort.ToString();
-        start.Environment["PAPERCLIP_GATEWAY_PORT"] = FreePorts.Next().ToString();
-        start.Environment["PAPERCLIP_HTTP_PORT"] = httpPort.ToString();
+        start.Environment["PAPERCLIP_SILO_PORT"] = ports.Silo.ToString();
+        start.Environment["PAPERCLIP_GATEWAY_PORT"] = ports.Gateway.ToString();
+        start.Environment["PAPERCLIP_HTTP_PORT"] = ports.Http.ToString();
         start.Environment["PAPERCLIP_FAST_FAILOVER"] = "true";
         start.Environment["DOTNET_gcServer"] = "0";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
@@ -51,7 +58,7 @@ public sealed class SiloProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the silo process.");
-        var silo = new SiloProcess(process, name, siloPort, httpPort);
+        var silo = new SiloProcess(process, name, ports);
         process.OutputDataReceived += (_, e) => silo.Append(e.Data);
         process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
         process.BeginOutputReadLine();
@@ -90,35 +97,50 @@ public sealed class SiloProcess : IAsyncDisposable
         throw new TimeoutException($"Silo {Name} did not serve HTTP within {timeout}:\n{Output}");
     }
 
-    /// <summary>Kills the process at once (no graceful shutdown), like a crash.</summary>
+    /// <summary>Kills the process at once (SIGKILL, no graceful shutdown), like a crash.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
-    /// <summary>Asks the process to stop (SIGTERM) and waits for it, as an operator's stop would.</summary>
-    public async Task StopAsync()
+    /// <summary>Kills the process and waits until it is gone, so its ports can be reused.</summary>
+    public async Task KillAsync()
     {
-        if (_process.HasExited)
-        {
-            return;
-        }
-        using var terminate = Process.Start("kill", ["-TERM", _process.Id.ToString()]);
-        await terminate!.WaitForExitAsync();
+        Kill();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        try
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    /// <summary>
+    /// Asks the process to stop (SIGTERM) and waits for it, as an operator's stop would. Returns
+    /// its exit code: 0 for a clean shutdown; 137 when it had to be killed after 20 s.
+    /// </summary>
+    public async Task<int> StopAsync()
+    {
+        if (!_process.HasExited)
         {
-            await _process.WaitForExitAsync(timeout.Token);
+            using var terminate = Process.Start("kill", ["-TERM", _process.Id.ToString()]);
+            await terminate!.WaitForExitAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                await KillAsync();
+            }
         }
-        catch (OperationCanceledException)
-        {
-            Kill();
-        }
+        return _process.ExitCode;
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         if (!_process.HasExited)
         {
-            Kill();
-            await _process.WaitForExitAsync();
+            await KillAsync();
         }
         _process.Dispose();
     }
@@ -135,3 +157,6 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 }
+
+/// <summary>The ports a silo process listens on: silo-to-silo, client gateway, and HTTP (0 = none).</summary>
+public sealed record SiloPorts(int Silo, int Gateway, int Http);

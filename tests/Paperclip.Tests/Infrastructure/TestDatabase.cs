@@ -63,11 +63,17 @@ public sealed class TestDatabase
         }
     }
 
-    public async Task<object?> ScalarAsync(string sql)
+    /// <summary>Runs one query with <c>@name</c> parameters and returns its first value (<c>null</c> for no row or SQL NULL).</summary>
+    public async Task<object?> ScalarAsync(string sql, params (string Name, object Value)[] parameters)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        var result = await command.ExecuteScalarAsync();
+        return result is DBNull ? null : result;
     }
 }
