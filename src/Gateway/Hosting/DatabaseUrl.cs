@@ -25,6 +25,13 @@ public static class DatabaseUrl
         {
             builder.MaxPoolSize = maxPoolSize;
         }
+        if (!value.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            // Every grain write and list runs one of a few fixed statements: let Npgsql prepare
+            // them on each connection so PostgreSQL parses and plans them once, not per call.
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
         return builder.ConnectionString;
     }
 

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Creates agents with API keys for the checkout scenarios of load.mjs and prints them as JSON:
+// [{"agentId","authorization","runId"}] — the shape of load.mjs's --actors file.
+//
+//   node bench/agents.mjs BASE_URL COMPANY_ID COUNT
+import { randomUUID } from "node:crypto";
+
+const [base, company, countText] = process.argv.slice(2);
+if (!base || !company) {
+  console.error("usage: node bench/agents.mjs BASE_URL COMPANY_ID [COUNT]");
+  process.exit(2);
+}
+
+async function post(path, body) {
+  const response = await fetch(base + path, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (response.status !== 201) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+const actors = [];
+for (let i = 0; i < Number(countText ?? 1); i++) {
+  const agent = await post(`/api/companies/${company}/agents`, { name: `bench-${i}-${randomUUID().slice(0, 8)}`, role: "engineer" });
+  const key = await post(`/api/agents/${agent.id}/keys`, { name: "bench" });
+  actors.push({ agentId: agent.id, authorization: `Bearer ${key.token}`, runId: randomUUID() });
+}
+console.log(JSON.stringify(actors));
