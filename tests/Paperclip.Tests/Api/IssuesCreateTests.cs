@@ -244,6 +244,25 @@ public sealed class IssuesCreateTests(ApiCluster cluster)
         Assert.Equal("Company not found", response.Error);
     }
 
+    [Theory]
+    [InlineData(@"{""title"":""\ud800""}", "title")]
+    [InlineData(@"{""title"":""ok"",""description"":""x\udc00y""}", "description")]
+    [InlineData(@"{""title"":""ok"",""assigneeAdapterOverrides"":{""adapterConfig"":{""list"":[""\ud83d""]}}}", "assigneeAdapterOverrides.adapterConfig.list.0")]
+    [InlineData(@"{""title"":""ok"",""\ud800"":1}", "")]
+    public async Task TextWithAnUnpairedSurrogateIsAValidationErrorAndStoresNothing(string body, string path)
+    {
+        var company = await Setup.CompanyAsync(Api);
+
+        var response = await Api.SendRawAsync(HttpMethod.Post, $"/api/companies/{company}/issues", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("Validation error", response.Error);
+        Assert.Equal([path], response.DetailPaths());
+        var list = await Api.GetAsync($"/api/companies/{company}/issues");
+        Assert.Equal(HttpStatusCode.OK, list.Status);
+        Assert.Equal(0, list.Body.GetArrayLength());
+    }
+
     [Fact]
     public async Task UnknownBodyKeysAreIgnored()
     {
