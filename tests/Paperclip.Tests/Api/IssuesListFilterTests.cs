@@ -124,6 +124,8 @@ public sealed class IssuesListFilterTests(ApiCluster cluster)
     [InlineData("offset=x", "offset")]
     [InlineData("status=open", "status")]
     [InlineData("status=todo,bogus", "status")]
+    [InlineData("q=a%00b", "q")]
+    [InlineData("assigneeUserId=a%00b", "assigneeUserId")]
     public async Task AnInvalidQueryValueIsAValidationError(string query, string path)
     {
         var company = await Setup.CompanyAsync(Api);
