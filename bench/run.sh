@@ -16,8 +16,8 @@
 #                                  the reference's workload; with --vary-offset more
 #                                  requests also reach deeper offsets)
 #   BENCH_PORT                     HTTP port (default: a free one)
-#   PAPERCLIP_SILO_BASE_PORT       default 21111
-#   PAPERCLIP_GATEWAY_BASE_PORT    default 31000
+#   PAPERCLIP_SILO_BASE_PORT       silo port (default: a free one)
+#   PAPERCLIP_GATEWAY_BASE_PORT    silo's client gateway port (default: a free one)
 #   PAPERCLIP_SKIP_BUILD=1         run the already-built Release silo
 set -euo pipefail
 
@@ -70,8 +70,8 @@ PORT=${BENCH_PORT:-$(free_port)}
 BASE=http://127.0.0.1:$PORT
 log "starting the system on $BASE (data in $WORK, log $WORK/up.log)"
 PAPERCLIP_PG_PORT=$(free_port) \
-  PAPERCLIP_SILO_BASE_PORT=${PAPERCLIP_SILO_BASE_PORT:-21111} \
-  PAPERCLIP_GATEWAY_BASE_PORT=${PAPERCLIP_GATEWAY_BASE_PORT:-31000} \
+  PAPERCLIP_SILO_BASE_PORT=${PAPERCLIP_SILO_BASE_PORT:-$(free_port)} \
+  PAPERCLIP_GATEWAY_BASE_PORT=${PAPERCLIP_GATEWAY_BASE_PORT:-$(free_port)} \
   "$ROOT/deploy/up.sh" --port "$PORT" --data-dir "$WORK/data" >"$WORK/up.log" 2>&1 &
 UP_PID=$!
 until grep -q '^Paperclip is running' "$WORK/up.log" 2>/dev/null; do
