@@ -18,7 +18,8 @@ public sealed class StateQueries(NpgsqlDataSource dataSource)
         var records = new List<T>();
         while (await reader.ReadAsync())
         {
-            records.Add(JsonSerializer.Deserialize<T>(reader.GetString(0), GrainStateJson.Options)!);
+            // The payload's UTF-8 bytes go straight to the JSON reader: no UTF-16 string in between.
+            records.Add(JsonSerializer.Deserialize<T>(reader.GetFieldValue<byte[]>(0), GrainStateJson.Options)!);
         }
         return records;
     }
