@@ -10,4 +10,8 @@ public sealed class GoalGrain(
     : RecordGrain<Goal>(state), IGoalGrain
 {
     protected override string NotFoundMessage => "Goal not found";
+
+    /// <summary>The company keeps its default goal; any stored goal may change which one that is.</summary>
+    protected override Task OnStoredAsync(Goal goal) =>
+        GrainFactory.GetGrain<ICompanyGrain>(goal.CompanyId).GoalsChangedAsync();
 }

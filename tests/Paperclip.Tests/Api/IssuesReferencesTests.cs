@@ -142,6 +142,23 @@ public sealed class IssuesReferencesTests(ApiCluster cluster)
     }
 
     [Fact]
+    public async Task ChangingAGoalThroughEitherGatewayMovesTheDefaultForTheNextIssue()
+    {
+        var company = await Setup.CompanyAsync(Api);
+        var first = await Setup.GoalAsync(Api, company, new { level = "company", status = "active" });
+        var second = await Setup.GoalAsync(Api, company, new { level = "company", status = "active" });
+        async Task<Guid?> DefaultGoalAsync(ApiClient api) => (await Setup.IssueAsync(api, company)).Body.GuidOrNull("goalId");
+        Assert.Equal(first, await DefaultGoalAsync(Api));
+
+        Assert.Equal(HttpStatusCode.OK, (await cluster.ApiB.PatchAsync($"/api/goals/{first}", new { status = "achieved" })).Status);
+        Assert.Equal(second, await DefaultGoalAsync(Api));
+
+        Assert.Equal(HttpStatusCode.OK, (await Api.PatchAsync($"/api/goals/{second}", new { level = "team" })).Status);
+        Assert.Equal(first, await DefaultGoalAsync(cluster.ApiB));
+        Assert.Equal(first, (await cluster.ApiB.GetAsync($"/api/issues/{(await Setup.IssueAsync(Api, company)).Id}")).Body.GuidOrNull("goalId"));
+    }
+
+    [Fact]
     public async Task AnExplicitGoalIsKeptAndAProjectWithoutGoalMeansNoGoal()
     {
         var company = await Setup.CompanyAsync(Api);
