@@ -25,7 +25,6 @@ public static class IssueListSql
         var bindings = new List<Action<NpgsqlParameterCollection>>
         {
             p => p.AddWithValue("service", serviceId),
-            p => p.AddWithValue("state", StorageNames.Issue),
             p => p.AddWithValue("company", query.CompanyId),
         };
         void Filter(string condition, string name, object value, NpgsqlDbType type)
@@ -60,7 +59,8 @@ public static class IssueListSql
         }
         if (query.LabelId is { } labelId)
         {
-            Filter("(payload->'labelIds') @> @label", "label", $"[\"{labelId}\"]", NpgsqlDbType.Jsonb);
+            // The redundant non-empty test is the predicate of the partial index issue_by_label.
+            Filter("(payload->'labelIds') <> '[]'::jsonb AND (payload->'labelIds') @> @label", "label", $"[\"{labelId}\"]", NpgsqlDbType.Jsonb);
         }
 
         var keys = "issue_list_rank, issue_list_updated_at, issue_list_id";
@@ -82,6 +82,15 @@ public static class IssueListSql
             pageOrder = $"page.relevance, {pageOrder}";
         }
 
+        var filtered = where.Count > 2; // anything beyond service and company
+        if (filtered)
+        {
+            // Filters read the row anyway; restating what issue_list_company stands for lets the
+            // planner prove the predicates of the issue_by_* partial indexes and use them.
+            where.Add($"state_name = '{StorageNames.Issue}' AND payload IS NOT NULL AND (payload->>'companyId') = @companyText");
+            bindings.Add(p => p.AddWithValue("companyText", query.CompanyId.ToString()));
+        }
+
         bindings.Add(p => p.AddWithValue("limit", query.Limit));
         bindings.Add(p => p.AddWithValue("offset", query.Offset));
         // The outer ORDER BY re-sorts only the page's rows, by the keys the page was cut with.
@@ -93,7 +102,7 @@ public static class IssueListSql
                   ORDER BY {order}
                   LIMIT @limit OFFSET @offset) page
             JOIN grain_state g
-              ON g.service_id = page.service_id AND g.state_name = @state
+              ON g.service_id = page.service_id AND g.state_name = '{StorageNames.Issue}'
              AND g.id_n0 = page.id_n0 AND g.id_n1 = page.id_n1 AND g.id_ext = page.id_ext
             ORDER BY {pageOrder}
             """;

@@ -125,5 +125,28 @@ public static class SchemaMigrations
                 autovacuum_vacuum_insert_scale_factor = 0.01,
                 autovacuum_analyze_scale_factor = 0.01);
             """),
+        (3, """
+            -- Every issue write inserts an entry into every index whose predicate it meets, so
+            -- indexes hold only the rows a query looks for: an issue without parent, project,
+            -- agent assignee or labels is in none of those four. Queries on a value
+            -- (payload->>'parentId' = ...) imply the IS NOT NULL predicates; the label filter
+            -- names its predicate. Issues are listed through issue_list_page, never through the
+            -- per-company index of the other records.
+            DROP INDEX grain_state_by_company;
+            CREATE INDEX grain_state_by_company ON grain_state (state_name, (payload->>'companyId'))
+                WHERE payload IS NOT NULL AND state_name <> 'issue';
+            DROP INDEX issue_by_assignee;
+            CREATE INDEX issue_by_assignee ON grain_state ((payload->>'companyId'), (payload->>'assigneeAgentId'))
+                WHERE state_name = 'issue' AND payload IS NOT NULL AND (payload->>'assigneeAgentId') IS NOT NULL;
+            DROP INDEX issue_by_project;
+            CREATE INDEX issue_by_project ON grain_state ((payload->>'companyId'), (payload->>'projectId'))
+                WHERE state_name = 'issue' AND payload IS NOT NULL AND (payload->>'projectId') IS NOT NULL;
+            DROP INDEX issue_by_parent;
+            CREATE INDEX issue_by_parent ON grain_state ((payload->>'parentId'))
+                WHERE state_name = 'issue' AND payload IS NOT NULL AND (payload->>'parentId') IS NOT NULL;
+            DROP INDEX issue_by_label;
+            CREATE INDEX issue_by_label ON grain_state USING gin ((payload->'labelIds'))
+                WHERE state_name = 'issue' AND payload IS NOT NULL AND (payload->'labelIds') <> '[]'::jsonb;
+            """),
     ];
 }
