@@ -17,7 +17,7 @@ public static class IssueDetails
         var projectIds = ancestors.Select(a => a.ProjectId).Append(issue.ProjectId).OfType<Guid>().Distinct();
         var projects = (await Task.WhenAll(projectIds.Select(id => grains.GetGrain<IProjectGrain>(id).GetAsync())))
             .OfType<Project>().ToDictionary(p => p.Id);
-        var goalId = await ResolveGoalIdAsync(issue, queries);
+        var goalId = await ResolveGoalIdAsync(issue, grains);
         // Ancestor goals include the goals their projects point at.
         var goalIds = ancestors.Select(a => a.GoalId ?? (a.ProjectId is { } p && projects.TryGetValue(p, out var project) ? project.GoalId : null))
             .Append(goalId).OfType<Guid>().Distinct();
@@ -40,8 +40,8 @@ public static class IssueDetails
     }
 
     /// <summary>The issue's goal, else (with no project) the company default goal, else none.</summary>
-    private static async Task<Guid?> ResolveGoalIdAsync(Issue issue, IQueryGrain queries) =>
-        issue.GoalId ?? (issue.ProjectId is null ? await queries.FindDefaultGoalIdAsync(issue.CompanyId) : null);
+    private static async Task<Guid?> ResolveGoalIdAsync(Issue issue, IGrainFactory grains) =>
+        issue.GoalId ?? (issue.ProjectId is null ? await grains.GetGrain<ICompanyGrain>(issue.CompanyId).GetDefaultGoalIdAsync() : null);
 
     private static IssueAncestor ToAncestor(Issue issue, Dictionary<Guid, Project> projects, Dictionary<Guid, Goal> goals)
     {

@@ -25,6 +25,8 @@ public static class IssueListQuery
         }
         var limit = Number(query["limit"], "limit", DefaultLimit, minimum: 1, issues);
         var offset = Number(query["offset"], "offset", 0, minimum: 0, issues);
+        var assigneeUser = Text(query["assigneeUserId"], "assigneeUserId", issues);
+        var search = Text(query["q"], "q", issues)?.Trim();
         if (issues.Count > 0)
         {
             throw new ApiException(StatusCodes.Status400BadRequest, "Validation error", issues);
@@ -37,11 +39,11 @@ public static class IssueListQuery
             Statuses = statuses,
             UnassignedOnly = assigneeAgent == "null",
             AssigneeAgentId = assigneeAgent is null or "null" ? null : Id(assigneeAgent, "assigneeAgentId"),
-            AssigneeUserId = UserFilter(Single(query["assigneeUserId"]), actor),
+            AssigneeUserId = UserFilter(assigneeUser, actor),
             ProjectId = Single(query["projectId"]) is { } project ? Id(project, "projectId") : null,
             ParentId = (Single(query["parentId"]) ?? Single(query["parentIssueId"])) is { } parent ? Id(parent, "parentId") : null,
             LabelId = Single(query["labelId"]) is { } label ? Id(label, "labelId") : null,
-            Search = Single(query["q"]) is { } q && q.Trim().Length > 0 ? q.Trim() : null,
+            Search = search is { Length: > 0 } ? search : null,
             Limit = Math.Min(limit, MaxLimit),
             Offset = offset,
         };
@@ -62,6 +64,18 @@ public static class IssueListQuery
         "me" => throw new ApiException(StatusCodes.Status403Forbidden, "assigneeUserId=me requires board authentication"),
         _ => value,
     };
+
+    /// <summary>A free-text value; PostgreSQL text cannot hold NUL, so one is refused here rather than failing in SQL.</summary>
+    private static string? Text(StringValues values, string name, List<ValidationIssue> issues)
+    {
+        var text = Single(values);
+        if (text is not null && text.Contains('\0'))
+        {
+            issues.Add(new ValidationIssue("invalid_string", [name], "String must not contain NUL characters"));
+            return null;
+        }
+        return text;
+    }
 
     private static int Number(StringValues values, string name, int fallback, int minimum, List<ValidationIssue> issues)
     {

@@ -14,6 +14,9 @@ public static class DatabaseUrl
     /// </summary>
     public const int DefaultMaxPoolSize = 40;
 
+    /// <summary>More than the distinct statements a process sends, so none is evicted and re-prepared.</summary>
+    public const int AutoPreparedStatements = 100;
+
     public static string ToConnectionString(string value, int maxPoolSize = DefaultMaxPoolSize)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value);
@@ -25,12 +28,19 @@ public static class DatabaseUrl
         {
             builder.MaxPoolSize = maxPoolSize;
         }
+        // Every statement we send is one of a few fixed texts (provider queries, list shapes).
+        // Prepared once per connection, PostgreSQL skips parsing and planning them: planning was
+        // 0.2-0.3 ms of server CPU per statement against a table with this many expression indexes.
         if (!value.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
         {
-            // Every grain write and list runs one of a few fixed statements: let Npgsql prepare
-            // them on each connection so PostgreSQL parses and plans them once, not per call.
-            builder.MaxAutoPrepare = 64;
-            builder.AutoPrepareMinUsages = 2;
+            builder.MaxAutoPrepare = AutoPreparedStatements;
+        }
+        // A pooled connection is handed back without a reset (which would also have to keep the
+        // prepared statements): we never change session state, and the reset cost a statement
+        // per checkout.
+        if (!value.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
         }
         return builder.ConnectionString;
     }

@@ -43,6 +43,11 @@ public static class JsonBody
             throw new ApiException(StatusCodes.Status400BadRequest, "Validation error",
                 new[] { new ValidationIssue("invalid_type", [], $"Expected object, received {BodyReader.KindName(root)}", "object", BodyReader.KindName(root)) });
         }
+        if (JsonText.FindInvalid(root) is { } path)
+        {
+            throw new ApiException(StatusCodes.Status400BadRequest, "Validation error",
+                new[] { new ValidationIssue("invalid_string", path, "Invalid text: unpaired UTF-16 surrogate") });
+        }
         return root;
     }
 }

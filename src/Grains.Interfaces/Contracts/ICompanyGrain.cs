@@ -10,6 +10,18 @@ public interface ICompanyGrain : IRecordGrain<Company>
     /// </summary>
     [Alias("allocate-issue-number")]
     Task<IssueNumber?> AllocateIssueNumberAsync();
+
+    /// <summary>
+    /// The company default goal (reference §10): the earliest root company-level active goal, else
+    /// the earliest root company-level goal, else the earliest company-level goal, else <c>null</c>.
+    /// Kept by the company until one of its goals changes (<see cref="GoalsChangedAsync"/>).
+    /// </summary>
+    [Alias("default-goal")]
+    Task<Guid?> GetDefaultGoalIdAsync();
+
+    /// <summary>A goal of this company was stored: the default goal is looked up again on next use.</summary>
+    [Alias("goals-changed")]
+    Task GoalsChangedAsync();
 }
 
 /// <summary>An allocated issue number and the identifier built from it (<c>PAP-12</c>).</summary>

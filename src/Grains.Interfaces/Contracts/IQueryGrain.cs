@@ -42,7 +42,8 @@ public interface IQueryGrain : IGrainWithIntegerKey
 
     /// <summary>
     /// The company default goal: the earliest root company-level active goal, else the earliest
-    /// root company-level goal, else the earliest company-level goal, else <c>null</c>.
+    /// root company-level goal, else the earliest company-level goal, else <c>null</c>. Read from
+    /// storage; callers ask <see cref="ICompanyGrain.GetDefaultGoalIdAsync"/>, which keeps it.
     /// </summary>
     [Alias("default-goal")]
     Task<Guid?> FindDefaultGoalIdAsync(Guid companyId);

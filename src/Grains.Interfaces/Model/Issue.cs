@@ -4,8 +4,11 @@ namespace Paperclip.Grains;
 /// The issue record: the whole persisted state of an <c>IIssueGrain</c>. Kept small on purpose
 /// (comments, revisions and attachments live in append-only tables), and its JSON property names
 /// are indexed by the list queries, so renaming a property is a schema change.
+/// Immutable: every change builds a new record (<c>with</c>) and no list in it is ever modified,
+/// so Orleans may hand the same instance to an in-process caller instead of deep-copying it
+/// (a list page of 500 issues was copied on every call).
 /// </summary>
-[GenerateSerializer, Alias("paperclip.Issue")]
+[GenerateSerializer, Immutable, Alias("paperclip.Issue")]
 public sealed record Issue : ITimestamped
 {
     [Id(0)] public Guid Id { get; init; }

@@ -94,5 +94,5 @@ public sealed class IssueReferences(IGrainFactory grains)
             : Reply<IReadOnlyList<Guid>>.Fail(ReplyStatus.Unprocessable, "One or more labels are invalid for this company");
     }
 
-    public Task<Guid?> FindDefaultGoalIdAsync(Guid companyId) => Queries.FindDefaultGoalIdAsync(companyId);
+    public Task<Guid?> FindDefaultGoalIdAsync(Guid companyId) => grains.GetGrain<ICompanyGrain>(companyId).GetDefaultGoalIdAsync();
 }

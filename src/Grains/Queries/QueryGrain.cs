@@ -16,8 +16,8 @@ public sealed class QueryGrain(StateQueries queries, IOptions<ClusterOptions> cl
 
     public async Task<IReadOnlyList<Company>> ListCompaniesAsync() =>
         await queries.ReadRecordsAsync<Company>(
-            $"SELECT payload::text FROM grain_state WHERE {StateQueries.LiveRows} ORDER BY payload->>'createdAt', payload->>'id'",
-            p => BindKind(p, StorageNames.Company));
+            $"SELECT payload::text FROM grain_state WHERE {StateQueries.LiveRows(StorageNames.Company)} ORDER BY payload->>'createdAt', payload->>'id'",
+            BindService);
 
     public async Task<IReadOnlyList<Agent>> ListAgentsAsync(Guid companyId) =>
         await ListOfCompanyAsync<Agent>(StorageNames.Agent, companyId, "payload->>'createdAt', payload->>'id'");
@@ -37,12 +37,12 @@ public sealed class QueryGrain(StateQueries queries, IOptions<ClusterOptions> cl
             : await queries.ReadRecordsAsync<Label>(
                 $"""
                 SELECT payload::text FROM grain_state
-                WHERE {StateQueries.LiveRows} AND (payload->>'id') = ANY(@ids)
+                WHERE {StateQueries.LiveRows(StorageNames.Label)} AND (payload->>'id') = ANY(@ids)
                 ORDER BY payload->>'name', payload->>'id'
                 """,
                 p =>
                 {
-                    BindKind(p, StorageNames.Label);
+                    BindService(p);
                     p.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Text)
                     {
                         Value = labelIds.Select(id => id.ToString()).ToArray(),
@@ -53,32 +53,32 @@ public sealed class QueryGrain(StateQueries queries, IOptions<ClusterOptions> cl
         await queries.ReadRecordsAsync<ApiKey>(
             $"""
             SELECT payload::text FROM grain_state
-            WHERE {StateQueries.LiveRows} AND payload->>'kind' = @kind
+            WHERE {StateQueries.LiveRows(StorageNames.ApiKey)} AND payload->>'kind' = @kind
               AND (@agent::text IS NULL OR payload->>'agentId' = @agent::text)
             ORDER BY payload->>'createdAt' DESC, payload->>'id'
             """,
             p =>
             {
-                BindKind(p, StorageNames.ApiKey);
+                BindService(p);
                 p.AddWithValue("kind", kind);
                 p.Add(new NpgsqlParameter("agent", NpgsqlDbType.Text) { Value = (object?)agentId?.ToString() ?? DBNull.Value });
             });
 
     public async Task<ApiKey?> FindApiKeyAsync(Guid keyId) =>
         (await queries.ReadRecordsAsync<ApiKey>(
-            $"SELECT payload::text FROM grain_state WHERE {StateQueries.LiveRows} AND (payload->>'id') = @id",
+            $"SELECT payload::text FROM grain_state WHERE {StateQueries.LiveRows(StorageNames.ApiKey)} AND (payload->>'id') = @id",
             p =>
             {
-                BindKind(p, StorageNames.ApiKey);
+                BindService(p);
                 p.AddWithValue("id", keyId.ToString());
             })).FirstOrDefault();
 
     public async Task<Guid?> FindIssueIdAsync(string identifier) =>
         await queries.ReadScalarAsync(
-            $"SELECT payload->>'id' FROM grain_state WHERE {StateQueries.LiveRows} AND (payload->>'identifier') = @identifier LIMIT 1",
+            $"SELECT payload->>'id' FROM grain_state WHERE {StateQueries.LiveRows(StorageNames.Issue)} AND (payload->>'identifier') = @identifier LIMIT 1",
             p =>
             {
-                BindKind(p, StorageNames.Issue);
+                BindService(p);
                 p.AddWithValue("identifier", identifier.ToUpperInvariant());
             }) is string id ? Guid.Parse(id) : null;
 
@@ -86,7 +86,7 @@ public sealed class QueryGrain(StateQueries queries, IOptions<ClusterOptions> cl
         await queries.ReadScalarAsync(
             $"""
             SELECT payload->>'id' FROM grain_state
-            WHERE {StateQueries.LiveRows} AND (payload->>'companyId') = @company AND payload->>'level' = 'company'
+            WHERE {StateQueries.LiveRows(StorageNames.Goal)} AND (payload->>'companyId') = @company AND payload->>'level' = 'company'
             ORDER BY CASE WHEN payload->>'parentId' IS NULL AND payload->>'status' = 'active' THEN 0
                           WHEN payload->>'parentId' IS NULL THEN 1 ELSE 2 END,
                      payload->>'createdAt', payload->>'id'
@@ -94,7 +94,7 @@ public sealed class QueryGrain(StateQueries queries, IOptions<ClusterOptions> cl
             """,
             p =>
             {
-                BindKind(p, StorageNames.Goal);
+                BindService(p);
                 p.AddWithValue("company", companyId.ToString());
             }) is string id ? Guid.Parse(id) : null;
 
@@ -103,18 +103,18 @@ public sealed class QueryGrain(StateQueries queries, IOptions<ClusterOptions> cl
             $$"""
             WITH RECURSIVE chain(id, payload, depth, seen) AS (
                 SELECT payload->>'id', payload, 1, ARRAY[payload->>'id']
-                FROM grain_state WHERE {{StateQueries.LiveRows}} AND (payload->>'id') = @start
+                FROM grain_state WHERE {{StateQueries.LiveRows(StorageNames.Issue)}} AND (payload->>'id') = @start
                 UNION ALL
                 SELECT g.payload->>'id', g.payload, chain.depth + 1, chain.seen || (g.payload->>'id')
                 FROM chain JOIN grain_state g
-                  ON g.service_id = @service AND g.state_name = @state AND g.payload IS NOT NULL
+                  ON g.service_id = @service AND g.state_name = '{{StorageNames.Issue}}' AND g.payload IS NOT NULL
                  AND (g.payload->>'id') = (chain.payload->>'parentId')
                 WHERE chain.depth < @depth AND NOT (g.payload->>'id') = ANY(chain.seen))
             SELECT payload::text FROM chain ORDER BY depth
             """,
             p =>
             {
-                BindKind(p, StorageNames.Issue);
+                BindService(p);
                 p.AddWithValue("start", issueId.ToString());
                 p.AddWithValue("depth", maxDepth);
             });
@@ -125,12 +125,12 @@ public sealed class QueryGrain(StateQueries queries, IOptions<ClusterOptions> cl
             : await queries.ReadRecordsAsync<HeartbeatRun>(
                 $"""
                 SELECT payload::text FROM grain_state
-                WHERE {StateQueries.LiveRows} AND (payload->>'id') = ANY(@ids)
+                WHERE {StateQueries.LiveRows(StorageNames.HeartbeatRun)} AND (payload->>'id') = ANY(@ids)
                   AND payload->>'status' IN ('queued', 'running') AND payload->>'leaseExpiresAt' > @now
                 """,
                 p =>
                 {
-                    BindKind(p, StorageNames.HeartbeatRun);
+                    BindService(p);
                     p.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = runIds.Select(id => id.ToString()).ToArray() });
                     p.AddWithValue("now", UtcMillisecondsJsonConverter.ToText(time.UtcNow()));
                 });
@@ -139,22 +139,22 @@ public sealed class QueryGrain(StateQueries queries, IOptions<ClusterOptions> cl
         (await queries.ReadRecordsAsync<HeartbeatRun>(
             $"""
             SELECT payload::text FROM grain_state
-            WHERE {StateQueries.LiveRows} AND payload->>'status' IN ('queued', 'running') AND payload->>'leaseExpiresAt' <= @now
+            WHERE {StateQueries.LiveRows(StorageNames.HeartbeatRun)} AND payload->>'status' IN ('queued', 'running') AND payload->>'leaseExpiresAt' <= @now
             LIMIT @limit
             """,
             p =>
             {
-                BindKind(p, StorageNames.HeartbeatRun);
+                BindService(p);
                 p.AddWithValue("now", UtcMillisecondsJsonConverter.ToText(time.UtcNow()));
                 p.AddWithValue("limit", limit);
             })).Select(run => run.Id).ToList();
 
     public async Task<bool> HasChildIssuesAsync(Guid issueId) =>
         await queries.ReadScalarAsync(
-            $"SELECT EXISTS (SELECT 1 FROM grain_state WHERE {StateQueries.LiveRows} AND (payload->>'parentId') = @parent)",
+            $"SELECT EXISTS (SELECT 1 FROM grain_state WHERE {StateQueries.LiveRows(StorageNames.Issue)} AND (payload->>'parentId') = @parent)",
             p =>
             {
-                BindKind(p, StorageNames.Issue);
+                BindService(p);
                 p.AddWithValue("parent", issueId.ToString());
             }) is true;
 
@@ -166,16 +166,12 @@ public sealed class QueryGrain(StateQueries queries, IOptions<ClusterOptions> cl
 
     private Task<List<T>> ListOfCompanyAsync<T>(string kind, Guid companyId, string orderBy) =>
         queries.ReadRecordsAsync<T>(
-            $"SELECT payload::text FROM grain_state WHERE {StateQueries.LiveRows} AND (payload->>'companyId') = @company ORDER BY {orderBy}",
+            $"SELECT payload::text FROM grain_state WHERE {StateQueries.LiveRows(kind)} AND (payload->>'companyId') = @company ORDER BY {orderBy}",
             p =>
             {
-                BindKind(p, kind);
+                BindService(p);
                 p.AddWithValue("company", companyId.ToString());
             });
 
-    private void BindKind(NpgsqlParameterCollection parameters, string kind)
-    {
-        parameters.AddWithValue("service", _serviceId);
-        parameters.AddWithValue("state", kind);
-    }
+    private void BindService(NpgsqlParameterCollection parameters) => parameters.AddWithValue("service", _serviceId);
 }

@@ -7,8 +7,12 @@ namespace Paperclip.Grains.Queries;
 /// <summary>Runs SQL over <c>grain_state</c> and turns the returned payloads back into records.</summary>
 public sealed class StateQueries(NpgsqlDataSource dataSource)
 {
-    /// <summary>The filter every query over live records of one kind starts with (it matches the partial indexes).</summary>
-    public const string LiveRows = "service_id = @service AND state_name = @state AND payload IS NOT NULL";
+    /// <summary>
+    /// The filter every query over live records of one kind starts with. The state name is a
+    /// literal, not a parameter: only then can a prepared statement's generic plan prove the
+    /// <c>state_name = 'issue'</c> predicate of the partial indexes and use them.
+    /// </summary>
+    public static string LiveRows(string kind) => $"service_id = @service AND state_name = '{kind}' AND payload IS NOT NULL";
 
     public async Task<List<T>> ReadRecordsAsync<T>(string sql, Action<NpgsqlParameterCollection> bind)
     {
@@ -18,7 +22,8 @@ public sealed class StateQueries(NpgsqlDataSource dataSource)
         var records = new List<T>();
         while (await reader.ReadAsync())
         {
-            records.Add(JsonSerializer.Deserialize<T>(reader.GetString(0), GrainStateJson.Options)!);
+            // The payload's UTF-8 bytes go straight to the JSON reader: no UTF-16 string in between.
+            records.Add(JsonSerializer.Deserialize<T>(reader.GetFieldValue<byte[]>(0), GrainStateJson.Options)!);
         }
         return records;
     }

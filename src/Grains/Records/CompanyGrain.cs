@@ -20,6 +20,15 @@ public sealed class CompanyGrain(
     /// <summary>The last number handed out (numbers above it, up to the stored counter, are reserved and free).</summary>
     private int _lastIssued;
 
+    /// <summary>
+    /// The default goal as last looked up, valid while <see cref="_defaultGoalKnown"/>. Every issue
+    /// create (and PATCH) needs it; asking PostgreSQL each time cost a query per create that
+    /// PostgreSQL planned afresh every time (its generic plan looked dearer than custom ones).
+    /// </summary>
+    private Guid? _defaultGoalId;
+
+    private bool _defaultGoalKnown;
+
     protected override string NotFoundMessage => "Company not found";
 
     protected override Company WithUpdatedAt(Company record, DateTime updatedAt) => record with { UpdatedAt = updatedAt };
@@ -56,6 +65,24 @@ public sealed class CompanyGrain(
         return new IssueNumber(_lastIssued, $"{State.State.IssuePrefix}-{_lastIssued}");
     }
 
+
+    public async Task<Guid?> GetDefaultGoalIdAsync()
+    {
+        // Not reentrant: a GoalsChangedAsync sent while this lookup runs is handled after it, so
+        // a lookup that raced a goal write is always forgotten again.
+        if (!_defaultGoalKnown)
+        {
+            _defaultGoalId = await GrainFactory.GetGrain<IQueryGrain>(0).FindDefaultGoalIdAsync(this.GetPrimaryKey());
+            _defaultGoalKnown = true;
+        }
+        return _defaultGoalId;
+    }
+
+    public Task GoalsChangedAsync()
+    {
+        _defaultGoalKnown = false;
+        return Task.CompletedTask;
+    }
 
     protected override Company Present(Company stored) => stored with { IssueCounter = _lastIssued };
 

@@ -12,4 +12,8 @@ public sealed class GoalGrain(
     protected override string NotFoundMessage => "Goal not found";
 
     protected override Goal WithUpdatedAt(Goal record, DateTime updatedAt) => record with { UpdatedAt = updatedAt };
+
+    /// <summary>The company keeps its default goal; any stored goal may change which one that is.</summary>
+    protected override Task OnStoredAsync(Goal goal) =>
+        GrainFactory.GetGrain<ICompanyGrain>(goal.CompanyId).GoalsChangedAsync();
 }

@@ -27,6 +27,7 @@ public abstract class RecordGrain<TRecord>(IPersistentState<TRecord> state) : Gr
         }
         State.State = accepted.Value!;
         await State.WriteStateAsync();
+        await OnStoredAsync(State.State);
         return Reply<TRecord>.Created(Present(State.State));
     }
 
@@ -49,6 +50,7 @@ public abstract class RecordGrain<TRecord>(IPersistentState<TRecord> state) : Gr
         }
         State.State = Advance(accepted.Value!, State.State.UpdatedAt);
         await State.WriteStateAsync();
+        await OnStoredAsync(State.State);
         return Reply<TRecord>.Ok(Present(State.State));
     }
 
@@ -76,6 +78,12 @@ public abstract class RecordGrain<TRecord>(IPersistentState<TRecord> state) : Gr
     /// <summary>Checks (and may adjust) a new record before it is stored. Default: accept as is.</summary>
     protected virtual Task<Reply<TRecord>> AcceptNewAsync(TRecord record) =>
         Task.FromResult(Reply<TRecord>.Ok(record));
+
+    /// <summary>
+    /// Runs after a new or replaced record is committed and before the caller is answered, so
+    /// whatever it tells others is in place when the caller sees success. Default: nothing.
+    /// </summary>
+    protected virtual Task OnStoredAsync(TRecord record) => Task.CompletedTask;
 
     /// <summary>Checks (and may adjust) a replacement before it is stored. Default: accept as is.</summary>
     protected virtual Task<Reply<TRecord>> AcceptReplacementAsync(TRecord current, TRecord replacement) =>

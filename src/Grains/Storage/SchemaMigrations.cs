@@ -99,5 +99,60 @@ public static class SchemaMigrations
                 WHERE state_name = 'heartbeat-run' AND payload IS NOT NULL
                   AND payload->>'status' IN ('queued', 'running');
             """),
+        (3, """
+            -- The issue list as plain columns, computed by PostgreSQL on every write of an issue
+            -- row (NULL for every other row, and for hidden or deleted issues). Unlike expression
+            -- indexes over jsonb, real columns get column statistics and allow index-only scans:
+            -- a page at a deep OFFSET skips index entries without reading (or converting) the
+            -- stored JSON of the rows it skips, so its cost does not grow with the company.
+            ALTER TABLE grain_state
+                ADD COLUMN issue_list_company uuid GENERATED ALWAYS AS (
+                    CASE WHEN state_name = 'issue' AND (payload->>'hiddenAt') IS NULL
+                         THEN (payload->>'companyId')::uuid END) STORED,
+                ADD COLUMN issue_list_rank smallint GENERATED ALWAYS AS (
+                    CASE WHEN state_name = 'issue' THEN pc_priority_rank(payload->>'priority') END) STORED,
+                ADD COLUMN issue_list_updated_at text GENERATED ALWAYS AS (
+                    CASE WHEN state_name = 'issue' THEN payload->>'updatedAt' END) STORED,
+                ADD COLUMN issue_list_id uuid GENERATED ALWAYS AS (
+                    CASE WHEN state_name = 'issue' THEN (payload->>'id')::uuid END) STORED;
+
+            -- In the list's order, carrying the primary key so a page is found from the index
+            -- alone and only its own rows are then read.
+            CREATE INDEX issue_list_page ON grain_state (
+                issue_list_company, issue_list_rank, issue_list_updated_at DESC, issue_list_id)
+                INCLUDE (service_id, id_n0, id_n1, id_ext)
+                WHERE issue_list_company IS NOT NULL;
+            DROP INDEX issue_list_order;
+
+            -- Vacuum and analyze after 1% of the rows changed (default 10-20%): the list's
+            -- index-only scans skip the table only on pages the visibility map marks all-visible.
+            ALTER TABLE grain_state SET (
+                autovacuum_vacuum_scale_factor = 0.01,
+                autovacuum_vacuum_insert_scale_factor = 0.01,
+                autovacuum_analyze_scale_factor = 0.01);
+            """),
+        (4, """
+            -- Every issue write inserts an entry into every index whose predicate it meets, so
+            -- indexes hold only the rows a query looks for: an issue without parent, project,
+            -- agent assignee or labels is in none of those four. Queries on a value
+            -- (payload->>'parentId' = ...) imply the IS NOT NULL predicates; the label filter
+            -- names its predicate. Issues are listed through issue_list_page, never through the
+            -- per-company index of the other records.
+            DROP INDEX grain_state_by_company;
+            CREATE INDEX grain_state_by_company ON grain_state (state_name, (payload->>'companyId'))
+                WHERE payload IS NOT NULL AND state_name <> 'issue';
+            DROP INDEX issue_by_assignee;
+            CREATE INDEX issue_by_assignee ON grain_state ((payload->>'companyId'), (payload->>'assigneeAgentId'))
+                WHERE state_name = 'issue' AND payload IS NOT NULL AND (payload->>'assigneeAgentId') IS NOT NULL;
+            DROP INDEX issue_by_project;
+            CREATE INDEX issue_by_project ON grain_state ((payload->>'companyId'), (payload->>'projectId'))
+                WHERE state_name = 'issue' AND payload IS NOT NULL AND (payload->>'projectId') IS NOT NULL;
+            DROP INDEX issue_by_parent;
+            CREATE INDEX issue_by_parent ON grain_state ((payload->>'parentId'))
+                WHERE state_name = 'issue' AND payload IS NOT NULL AND (payload->>'parentId') IS NOT NULL;
+            DROP INDEX issue_by_label;
+            CREATE INDEX issue_by_label ON grain_state USING gin ((payload->'labelIds'))
+                WHERE state_name = 'issue' AND payload IS NOT NULL AND (payload->'labelIds') <> '[]'::jsonb;
+            """),
     ];
 }

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Benchmark the issues API with the shared yardstick (../shared/bench/load.mjs).
+#
+#   bench/run.sh [--skip-50k] [--out FILE] [--label TEXT]
+#
+# Starts its own system with deploy/up.sh (one silo co-hosting HTTP, its own
+# PostgreSQL in a mktemp folder, its own ports), creates a company through the
+# API, runs the scenarios of bench/REFERENCE.md against it, then a second
+# company topped up to 50,000 issues to show the list page does not slow down
+# with company size. Prints each result line and a summary table; everything
+# it started is stopped on exit.
+#
+# Environment:
+#   BENCH_SKIP_50K=1               same as --skip-50k (the 50k top-up takes minutes)
+#   BENCH_LIST_REQUESTS            requests per list scenario (default: load.mjs's 200,
+#                                  the reference's workload; with --vary-offset more
+#                                  requests also reach deeper offsets)
+#   BENCH_PORT                     HTTP port (default: a free one)
+#   PAPERCLIP_SILO_BASE_PORT       silo port (default: a free one)
+#   PAPERCLIP_GATEWAY_BASE_PORT    silo's client gateway port (default: a free one)
+#   PAPERCLIP_SKIP_BUILD=1         run the already-built Release silo
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+# shellcheck source=../deploy/lib/postgres.sh
+source "$ROOT/deploy/lib/postgres.sh" # for free_port
+LOAD=$ROOT/../shared/bench/load.mjs
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+SKIP_50K=${BENCH_SKIP_50K:-0}
+OUT=""
+LABEL=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+while (($#)); do
+  case $1 in
+    --skip-50k) SKIP_50K=1; shift ;;
+    --out) [[ $# -ge 2 ]] || die "--out needs a file"; OUT=$2; shift 2 ;;
+    --label) [[ $# -ge 2 ]] || die "--label needs a value"; LABEL=$2; shift 2 ;;
+    -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) die "unknown argument: $1 (see --help)" ;;
+  esac
+done
+[[ -f $LOAD ]] || die "load generator not found at $LOAD"
+command -v node >/dev/null || die "node is required"
+LIST_ARGS=()
+[[ -z ${BENCH_LIST_REQUESTS:-} ]] || LIST_ARGS=(--requests "$BENCH_LIST_REQUESTS")
+OUT=${OUT:-/tmp/paperclip-bench-$(date +%Y%m%d-%H%M%S).jsonl}
+: >"$OUT"
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/paperclip-bench.XXXXXX")
+# As root, PostgreSQL runs as the postgres OS user, who must be able to enter
+# (not list) our private folder to reach its data directory.
+chmod o+x "$WORK"
+UP_PID=""
+# shellcheck disable=SC2317  # reached through the traps
+cleanup() {
+  trap '' INT TERM HUP
+  if [[ -n $UP_PID ]] && kill -0 "$UP_PID" 2>/dev/null; then
+    log "stopping the system (up.sh pid $UP_PID)"
+    kill -TERM "$UP_PID" 2>/dev/null || true
+    wait "$UP_PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
+
+PORT=${BENCH_PORT:-$(free_port)}
+BASE=http://127.0.0.1:$PORT
+log "starting the system on $BASE (data in $WORK, log $WORK/up.log)"
+PAPERCLIP_PG_PORT=$(free_port) \
+  PAPERCLIP_SILO_BASE_PORT=${PAPERCLIP_SILO_BASE_PORT:-$(free_port)} \
+  PAPERCLIP_GATEWAY_BASE_PORT=${PAPERCLIP_GATEWAY_BASE_PORT:-$(free_port)} \
+  "$ROOT/deploy/up.sh" --port "$PORT" --data-dir "$WORK/data" >"$WORK/up.log" 2>&1 &
+UP_PID=$!
+until grep -q '^Paperclip is running' "$WORK/up.log" 2>/dev/null; do
+  if ! kill -0 "$UP_PID" 2>/dev/null; then
+    tail -n 40 "$WORK/up.log" >&2
+    die "deploy/up.sh exited before the system was up"
+  fi
+  sleep 1
+done
+# The silo is up.sh's dotnet child; its RSS and CPU are what load.mjs samples.
+SILO_PID=$(ps -o pid=,args= --ppid "$UP_PID" | awk '/Paperclip\.Silo\.dll/ { print $1; exit }')
+[[ -n $SILO_PID ]] || die "could not find the silo process under up.sh (pid $UP_PID)"
+log "silo pid $SILO_PID"
+
+# A company through the API; prints its id.
+new_company() {
+  node -e '
+    fetch(process.argv[1] + "/api/companies", { method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: process.argv[2] }) })
+      .then(async r => { if (r.status !== 201) throw new Error(r.status + " " + await r.text()); console.log((await r.json()).id); })
+      .catch(e => { console.error(e.message); process.exit(1); });' "$BASE" "$1"
+}
+
+# One load.mjs scenario against a company; its JSON goes to stdout and a line to $OUT.
+scenario() {
+  local company=$1
+  shift
+  log "load.mjs $*"
+  node "$LOAD" "$@" --base "$BASE" --company "$company" --pid "$SILO_PID" --out "$OUT" --label "$LABEL"
+}
+
+COMPANY=$(new_company "Bench $(date +%s)")
+scenario "$COMPANY" create --requests 2000 --concurrency 1
+scenario "$COMPANY" create --requests 2000 --concurrency 32
+scenario "$COMPANY" list --target-issues 5000 --query "limit=50" --vary-offset --concurrency 8 "${LIST_ARGS[@]}"
+scenario "$COMPANY" list --target-issues 5000 --query "limit=50" --vary-offset --concurrency 1 "${LIST_ARGS[@]}"
+scenario "$COMPANY" list --target-issues 5000 --query "" --concurrency 1 "${LIST_ARGS[@]}"
+if [[ $SKIP_50K == 1 ]]; then
+  log "skipping the 50,000-issue company (--skip-50k)"
+else
+  BIG=$(new_company "Bench big $(date +%s)")
+  # Seeding 50,000 issues at concurrency 8 needs more than load.mjs's default 180 s bound.
+  scenario "$BIG" list --target-issues 50000 --query "limit=50" --vary-offset --concurrency 8 "${LIST_ARGS[@]}" --max-seconds 1200
+fi
+
+log "results: $OUT"
+node "$ROOT/bench/summary.mjs" "$OUT"
