@@ -109,6 +109,19 @@ scenario "$COMPANY" create --requests 2000 --concurrency 32
 scenario "$COMPANY" list --target-issues 5000 --query "limit=50" --vary-offset --concurrency 8 "${LIST_ARGS[@]}"
 scenario "$COMPANY" list --target-issues 5000 --query "limit=50" --vary-offset --concurrency 1 "${LIST_ARGS[@]}"
 scenario "$COMPANY" list --target-issues 5000 --query "" --concurrency 1 "${LIST_ARGS[@]}"
+
+# Checkout (issue 5): load.mjs's cycle workload with one agent key and one run id, then 32
+# agents, each with its own key and run, racing for one fresh issue per round.
+CHECKOUT_COMPANY=$(new_company "Bench checkout $(date +%s)")
+node "$ROOT/bench/agents.mjs" "$BASE" "$CHECKOUT_COMPANY" 32 >"$WORK/actors.json"
+AGENT_ID=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1]))[0].agentId)' "$WORK/actors.json")
+AGENT_AUTH=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1]))[0].authorization)' "$WORK/actors.json")
+for concurrency in 1 32; do
+  scenario "$CHECKOUT_COMPANY" checkout --requests 500 --concurrency "$concurrency" \
+    --agent-id "$AGENT_ID" --agent-auth "$AGENT_AUTH" --run-id "$(node -e 'console.log(crypto.randomUUID())')"
+done
+scenario "$CHECKOUT_COMPANY" contention --actors "$WORK/actors.json" --rounds 30
+
 if [[ $SKIP_50K == 1 ]]; then
   log "skipping the 50,000-issue company (--skip-50k)"
 else

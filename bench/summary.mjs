@@ -10,8 +10,13 @@ for (const r of lines) {
     for (const q of r.queries) {
       rows.push([`list ${q.query}`, r.companyIssues, r.concurrency, q.perSec, q.latencyMs.p50, q.latencyMs.p99, JSON.stringify(q.statuses), ...common]);
     }
+  } else if (r.scenario === "contention") {
+    // Latency of the winning checkout; statuses over all rounds; the rounds with exactly one winner.
+    rows.push([`contention (${r.roundsWithExactlyOneWinner}/${r.rounds} rounds one winner)`, "", r.actors, "", r.winnerMs.p50, r.winnerMs.p99, JSON.stringify(r.statuses), ...common]);
   } else {
-    rows.push([r.scenario, "", r.concurrency, r.throughputPerSec ?? r.cyclesPerSec, r.latencyMs?.p50 ?? "", r.latencyMs?.p99 ?? "", JSON.stringify(r.statuses), ...common]);
+    // Checkout rows: cycles per second and the latency of a whole checkout+release cycle.
+    const latency = r.latencyMs ?? r.cycleMs ?? {};
+    rows.push([r.scenario, "", r.concurrency, r.throughputPerSec ?? r.cyclesPerSec, latency.p50 ?? "", latency.p99 ?? "", JSON.stringify(r.statuses), ...common]);
   }
 }
 const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => String(row[i]).length)));
