@@ -29,7 +29,9 @@ public static class IssuesApi
         var query = IssueListQuery.Parse(context.Request.Query, company, actor);
         var queries = grains.GetGrain<IQueryGrain>(0);
         var issues = await queries.ListIssuesAsync(query);
-        var labels = await queries.GetLabelsAsync([.. issues.SelectMany(issue => issue.LabelIds).Distinct()]);
+        var labelIds = issues.SelectMany(issue => issue.LabelIds).Distinct().ToList();
+        // Most pages carry no labels; then there is nothing to look up and no grain call to make.
+        IReadOnlyList<Label> labels = labelIds.Count == 0 ? [] : await queries.GetLabelsAsync(labelIds);
         return TypedResults.Ok(issues.Select(issue => new IssueListRow(issue.ToResponse(labels), activeRun: null)));
     }
 
