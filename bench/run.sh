@@ -53,9 +53,14 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/paperclip-bench.XXXXXX")
 # (not list) our private folder to reach its data directory.
 chmod o+x "$WORK"
 UP_PID=""
+LOAD_PID=""
 # shellcheck disable=SC2317  # reached through the traps
 cleanup() {
   trap '' INT TERM HUP
+  if [[ -n $LOAD_PID ]]; then
+    kill -TERM "$LOAD_PID" 2>/dev/null || true
+    wait "$LOAD_PID" 2>/dev/null || true
+  fi
   if [[ -n $UP_PID ]] && kill -0 "$UP_PID" 2>/dev/null; then
     log "stopping the system (up.sh pid $UP_PID)"
     kill -TERM "$UP_PID" 2>/dev/null || true
@@ -100,7 +105,13 @@ scenario() {
   local company=$1
   shift
   log "load.mjs $*"
-  node "$LOAD" "$@" --base "$BASE" --company "$company" --pid "$SILO_PID" --out "$OUT" --label "$LABEL"
+  # In the background and waited for, so a signal stops the bench at once, not after the scenario.
+  node "$LOAD" "$@" --base "$BASE" --company "$company" --pid "$SILO_PID" --out "$OUT" --label "$LABEL" &
+  LOAD_PID=$!
+  local rc=0
+  wait "$LOAD_PID" || rc=$?
+  LOAD_PID=""
+  ((rc == 0)) || die "load.mjs $1 failed with code $rc"
 }
 
 COMPANY=$(new_company "Bench $(date +%s)")
@@ -131,4 +142,5 @@ else
 fi
 
 log "results: $OUT"
+cat "$OUT"
 node "$ROOT/bench/summary.mjs" "$OUT"

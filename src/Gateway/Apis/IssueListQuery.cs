@@ -65,13 +65,13 @@ public static class IssueListQuery
         _ => value,
     };
 
-    /// <summary>A free-text value; PostgreSQL text cannot hold NUL, so one is refused here rather than failing in SQL.</summary>
+    /// <summary>A free-text value, refused with NUL in it as body text is (it would fail in SQL).</summary>
     private static string? Text(StringValues values, string name, List<ValidationIssue> issues)
     {
         var text = Single(values);
         if (text is not null && text.Contains('\0'))
         {
-            issues.Add(new ValidationIssue("invalid_string", [name], "String must not contain NUL characters"));
+            issues.Add(ValidationIssue.NulCharacter(name));
             return null;
         }
         return text;

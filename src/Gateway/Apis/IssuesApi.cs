@@ -29,9 +29,11 @@ public static class IssuesApi
         var query = IssueListQuery.Parse(context.Request.Query, company, actor);
         var queries = grains.GetGrain<IQueryGrain>(0);
         var issues = await queries.ListIssuesAsync(query);
-        var labels = await queries.GetLabelsAsync([.. issues.SelectMany(issue => issue.LabelIds).Distinct()]);
-        var runs = (await queries.GetLiveRunsAsync([.. issues.Select(issue => issue.ExecutionRunId).OfType<Guid>().Distinct()]))
-            .ToDictionary(run => run.Id);
+        var labelIds = issues.SelectMany(issue => issue.LabelIds).Distinct().ToList();
+        var runIds = issues.Select(issue => issue.ExecutionRunId).OfType<Guid>().Distinct().ToList();
+        // Most pages carry no labels and no running work: then there is nothing to look up.
+        IReadOnlyList<Label> labels = labelIds.Count == 0 ? [] : await queries.GetLabelsAsync(labelIds);
+        var runs = (runIds.Count == 0 ? [] : await queries.GetLiveRunsAsync(runIds)).ToDictionary(run => run.Id);
         return TypedResults.Ok(issues.Select(issue => new IssueListRow(issue.ToResponse(labels),
             issue.ExecutionRunId is { } runId && runs.TryGetValue(runId, out var run) ? run.ToActiveRun() : null)));
     }

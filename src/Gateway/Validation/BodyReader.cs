@@ -53,7 +53,8 @@ public sealed class BodyReader(JsonElement body)
             }
             if (text.Contains('\0'))
             {
-                return Fail<string?>(name, "invalid_string", "String must not contain NUL characters");
+                _issues.Add(ValidationIssue.NulCharacter(name));
+                return (false, null);
             }
             return (true, text);
         });

@@ -12,4 +12,9 @@ public sealed record ValidationIssue(
     string Message,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Expected = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Received = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Options = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Options = null)
+{
+    /// <summary>PostgreSQL text cannot hold U+0000, so text with one is refused before it reaches SQL.</summary>
+    public static ValidationIssue NulCharacter(string name) =>
+        new("invalid_string", [name], "String must not contain NUL characters");
+}
