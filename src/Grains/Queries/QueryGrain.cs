@@ -43,10 +43,7 @@ public sealed class QueryGrain(StateQueries queries, IOptions<ClusterOptions> cl
                 p =>
                 {
                     BindService(p);
-                    p.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Text)
-                    {
-                        Value = labelIds.Select(id => id.ToString()).ToArray(),
-                    });
+                    BindIds(p, labelIds);
                 });
 
     public async Task<IReadOnlyList<ApiKey>> ListApiKeysAsync(string kind, Guid? agentId) =>
@@ -131,8 +128,8 @@ public sealed class QueryGrain(StateQueries queries, IOptions<ClusterOptions> cl
                 p =>
                 {
                     BindService(p);
-                    p.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = runIds.Select(id => id.ToString()).ToArray() });
-                    p.AddWithValue("now", UtcMillisecondsJsonConverter.ToText(time.UtcNow()));
+                    BindIds(p, runIds);
+                    BindNow(p);
                 });
 
     public async Task<IReadOnlyList<Guid>> FindExpiredRunIdsAsync(int limit) =>
@@ -145,7 +142,7 @@ public sealed class QueryGrain(StateQueries queries, IOptions<ClusterOptions> cl
             p =>
             {
                 BindService(p);
-                p.AddWithValue("now", UtcMillisecondsJsonConverter.ToText(time.UtcNow()));
+                BindNow(p);
                 p.AddWithValue("limit", limit);
             })).Select(run => run.Id).ToList();
 
@@ -174,4 +171,12 @@ public sealed class QueryGrain(StateQueries queries, IOptions<ClusterOptions> cl
             });
 
     private void BindService(NpgsqlParameterCollection parameters) => parameters.AddWithValue("service", _serviceId);
+
+    /// <summary><c>@ids</c>: the ids as the text form stored in the payloads.</summary>
+    private static void BindIds(NpgsqlParameterCollection parameters, IReadOnlyList<Guid> ids) =>
+        parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = ids.Select(id => id.ToString()).ToArray() });
+
+    /// <summary><c>@now</c>: the current time in the stored timestamp form, so text comparison is time comparison.</summary>
+    private void BindNow(NpgsqlParameterCollection parameters) =>
+        parameters.AddWithValue("now", UtcMillisecondsJsonConverter.ToText(time.UtcNow()));
 }
