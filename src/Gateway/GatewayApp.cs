@@ -16,6 +16,7 @@ public static class GatewayApp
         services.AddSingleton(GatewaySettings.From(configuration));
         services.AddSingleton<AgentJwt>();
         services.AddSingleton<BearerAuthenticator>();
+        services.AddSingleton<CompanyReadLimiter>();
         services.TryAddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>

@@ -64,7 +64,7 @@ public static class SiloConfiguration
     /// <summary>The services grains depend on: the database, and the helpers built on it.</summary>
     private static IServiceCollection AddPaperclipGrainServices(this IServiceCollection services, string connectionString)
     {
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton(_ => NpgsqlDataSource.Create(QueryTimeouts.Apply(connectionString)));
         services.AddSingleton<UniqueKeys>();
         services.AddSingleton<StateQueries>();
         services.AddSingleton<IssueReferences>();

@@ -11,20 +11,20 @@ public sealed record AgentFields(
     Change<string?>? PauseReason)
 {
     public static AgentFields Read(BodyReader body, bool creating) => new(
-        body.String("name", required: creating, minLength: 1, trim: true),
+        body.String("name", InputLimits.Name, required: creating, minLength: 1, trim: true),
         body.Enum("role", Enumerations.AgentRoles),
-        body.String("title", nullable: true),
-        body.String("icon", nullable: true),
+        body.String("title", InputLimits.Title, nullable: true),
+        body.String("icon", InputLimits.ShortText, nullable: true),
         creating ? null : body.Enum("status", Enumerations.AgentStatuses),
         body.Uuid("reportsTo", nullable: true),
-        body.String("capabilities", nullable: true),
-        body.String("adapterType", minLength: 1),
+        body.String("capabilities", InputLimits.LongText, nullable: true),
+        body.String("adapterType", InputLimits.ShortText, minLength: 1),
         body.Object("adapterConfig"),
         body.Object("runtimeConfig"),
         body.Object("permissions"),
         body.Integer("budgetMonthlyCents", minimum: 0),
         body.Object("metadata", nullable: true),
-        creating ? null : body.String("pauseReason", nullable: true));
+        creating ? null : body.String("pauseReason", InputLimits.Note, nullable: true));
 
     /// <summary>The agent with every sent field applied; pausing stamps <c>pausedAt</c>, any other status clears it.</summary>
     public Agent ApplyTo(Agent agent, DateTime now) => agent with

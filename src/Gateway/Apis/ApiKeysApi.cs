@@ -100,7 +100,7 @@ public static class ApiKeysApi
     private static async Task<string> ReadNameAsync(HttpContext context)
     {
         var body = await BodyReader.ReadAsync(context.Request);
-        var name = body.String("name", minLength: 1, maxLength: 200, trim: true);
+        var name = body.String("name", InputLimits.Name, minLength: 1, trim: true);
         body.ThrowIfInvalid();
         return name?.Value ?? "default";
     }

@@ -22,11 +22,11 @@ public static class CompaniesApi
     {
         context.GetActor().RequireBoard();
         var body = await BodyReader.ReadAsync(context.Request);
-        var name = body.String("name", required: true, minLength: 1, trim: true);
-        var description = body.String("description", nullable: true);
+        var name = body.String("name", InputLimits.Name, required: true, minLength: 1, trim: true);
+        var description = body.String("description", InputLimits.LongText, nullable: true);
         var budget = body.Integer("budgetMonthlyCents", minimum: 0);
         var approval = body.Boolean("requireBoardApprovalForNewAgents");
-        var brandColor = body.String("brandColor", nullable: true);
+        var brandColor = body.String("brandColor", InputLimits.ShortText, nullable: true);
         body.ThrowIfInvalid();
 
         var now = time.UtcNow();
@@ -67,13 +67,13 @@ public static class CompaniesApi
         actor.RequireCompanyAccess(id);
         actor.RequireBoard();
         var body = await BodyReader.ReadAsync(context.Request);
-        var name = body.String("name", minLength: 1, trim: true);
-        var description = body.String("description", nullable: true);
+        var name = body.String("name", InputLimits.Name, minLength: 1, trim: true);
+        var description = body.String("description", InputLimits.LongText, nullable: true);
         var status = body.Enum("status", Enumerations.CompanyStatuses);
-        var pauseReason = body.String("pauseReason", nullable: true);
+        var pauseReason = body.String("pauseReason", InputLimits.Note, nullable: true);
         var budget = body.Integer("budgetMonthlyCents", minimum: 0);
         var approval = body.Boolean("requireBoardApprovalForNewAgents");
-        var brandColor = body.String("brandColor", nullable: true);
+        var brandColor = body.String("brandColor", InputLimits.ShortText, nullable: true);
         body.ThrowIfInvalid();
 
         var now = time.UtcNow();

@@ -10,8 +10,8 @@ public sealed record GoalFields(
     Change<Guid?>? ParentId, Change<Guid?>? OwnerAgentId)
 {
     public static GoalFields Read(BodyReader body, bool creating) => new(
-        body.String("title", required: creating, minLength: 1, trim: true),
-        body.String("description", nullable: true),
+        body.String("title", InputLimits.Title, required: creating, minLength: 1, trim: true),
+        body.String("description", InputLimits.LongText, nullable: true),
         body.Enum("level", Enumerations.GoalLevels),
         body.Enum("status", Enumerations.GoalStatuses),
         body.Uuid("parentId", nullable: true),

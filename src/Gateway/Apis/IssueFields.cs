@@ -37,8 +37,8 @@ public static class IssueFields
     {
         var changes = new IssueChanges
         {
-            Title = NonNull(body.String("title", required: creating, minLength: 1)),
-            Description = body.String("description", nullable: true),
+            Title = NonNull(body.String("title", InputLimits.Title, required: creating, minLength: 1)),
+            Description = body.String("description", InputLimits.LongText, nullable: true),
             Status = NonNull(body.Enum("status", IssueStatuses.All)),
             Priority = NonNull(body.Enum("priority", IssuePriorities.All)),
             ProjectId = body.Uuid("projectId", nullable: true),
@@ -46,9 +46,9 @@ public static class IssueFields
             GoalId = body.Uuid("goalId", nullable: true),
             ParentId = body.Uuid("parentId", nullable: true),
             AssigneeAgentId = body.Uuid("assigneeAgentId", nullable: true),
-            AssigneeUserId = body.String("assigneeUserId", nullable: true, minLength: 1),
+            AssigneeUserId = body.String("assigneeUserId", InputLimits.ShortText, nullable: true, minLength: 1),
             RequestDepth = body.Integer("requestDepth", minimum: 0, maximum: MaxRequestDepth),
-            BillingCode = body.String("billingCode", nullable: true),
+            BillingCode = body.String("billingCode", InputLimits.ShortText, nullable: true),
             AssigneeAdapterOverridesJson = ReadAdapterOverrides(body),
             LabelIds = body.UuidArray("labelIds"),
             HiddenAt = creating ? null : body.Timestamp("hiddenAt", nullable: true),

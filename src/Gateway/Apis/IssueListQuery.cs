@@ -19,7 +19,7 @@ public static class IssueListQuery
         var issues = new List<ValidationIssue>();
         var statuses = query["status"].SelectMany(value => (value ?? "").Split(','))
             .Select(status => status.Trim()).Where(status => status.Length > 0).Distinct().ToList();
-        foreach (var unknown in statuses.Where(status => !IssueStatuses.All.Contains(status)))
+        foreach (var unknown in statuses.Where(status => !IssueStatuses.All.Contains(status)).Take(InputLimits.MaxValidationIssues))
         {
             issues.Add(new ValidationIssue("invalid_enum_value", ["status"], $"Invalid status '{unknown}'", Options: IssueStatuses.All));
         }
@@ -27,6 +27,11 @@ public static class IssueListQuery
         var offset = Number(query["offset"], "offset", 0, minimum: 0, issues);
         var assigneeUser = Text(query["assigneeUserId"], "assigneeUserId", issues);
         var search = Text(query["q"], "q", issues)?.Trim();
+        if (search?.Length > InputLimits.SearchTerm)
+        {
+            // Matching costs text length × term length per candidate row: the term is bounded as the text is.
+            issues.Add(new ValidationIssue("too_big", ["q"], $"String must contain at most {InputLimits.SearchTerm} character(s)"));
+        }
         if (issues.Count > 0)
         {
             throw new ApiException(StatusCodes.Status400BadRequest, "Validation error", issues);

@@ -20,7 +20,7 @@ public static class IssueLocksApi
     {
         var body = await BodyReader.ReadAsync(context.Request);
         var agentId = body.Uuid("agentId", required: true);
-        var expected = body.EnumArray("expectedStatuses", IssueStatuses.All, required: true, nonEmpty: true);
+        var expected = body.EnumArray("expectedStatuses", IssueStatuses.All, maxCount: 2 * IssueStatuses.All.Count, required: true, nonEmpty: true);
         body.ThrowIfInvalid();
         var issue = await IssuesApi.FindAsync(issueId, context, grains);
         if (issue.ProjectId is { } projectId && await grains.GetGrain<IProjectGrain>(projectId).GetAsync() is { PausedAt: not null } project)

@@ -21,14 +21,15 @@ public static class IssuesApi
         return routes;
     }
 
-    private static async Task<IResult> ListAsync(string companyId, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> ListAsync(string companyId, HttpContext context, IGrainFactory grains, CompanyReadLimiter limiter)
     {
         var company = RouteIds.Parse(companyId, "Company not found");
         var actor = context.GetActor();
         actor.RequireCompanyAccess(company);
         var query = IssueListQuery.Parse(context.Request.Query, company, actor);
         var queries = grains.GetGrain<IQueryGrain>(0);
-        var issues = await queries.ListIssuesAsync(query);
+        var aborted = context.RequestAborted;
+        var issues = await limiter.RunAsync(company, query.Search is not null, () => queries.ListIssuesAsync(query, aborted), aborted);
         var labelIds = issues.SelectMany(issue => issue.LabelIds).Distinct().ToList();
         var runIds = issues.Select(issue => issue.ExecutionRunId).OfType<Guid>().Distinct().ToList();
         // Most pages carry no labels and no running work: then there is nothing to look up.

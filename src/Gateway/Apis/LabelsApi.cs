@@ -22,8 +22,8 @@ public static partial class LabelsApi
         var company = RouteIds.Parse(companyId, "Company not found");
         context.GetActor().RequireCompanyAccess(company);
         var body = await BodyReader.ReadAsync(context.Request);
-        var name = body.String("name", required: true, minLength: 1, maxLength: 48, trim: true);
-        var color = body.String("color", required: true);
+        var name = body.String("name", 48, required: true, minLength: 1, trim: true);
+        var color = body.String("color", InputLimits.ShortText, required: true);
         if (color?.Value is { } value && !ColorPattern().IsMatch(value))
         {
             body.AddIssue(new ValidationIssue("invalid_string", ["color"], "Color must be a 6-digit hex value"));

@@ -12,22 +12,22 @@ public sealed record ProjectFields(
 {
     public static ProjectFields Read(BodyReader body, bool creating)
     {
-        var targetDate = body.String("targetDate", nullable: true);
+        var targetDate = body.String("targetDate", InputLimits.ShortText, nullable: true);
         if (targetDate?.Value is { } date && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
             body.AddIssue(new ValidationIssue("invalid_string", ["targetDate"], "Invalid date (expected YYYY-MM-DD)"));
         }
         return new(
-            body.String("name", required: creating, minLength: 1, trim: true),
-            body.String("description", nullable: true),
+            body.String("name", InputLimits.Name, required: creating, minLength: 1, trim: true),
+            body.String("description", InputLimits.LongText, nullable: true),
             body.Enum("status", Enumerations.ProjectStatuses),
             body.UuidArray("goalIds"),
             body.Uuid("goalId", nullable: true),
             body.Uuid("leadAgentId", nullable: true),
             targetDate,
-            body.String("color", nullable: true),
+            body.String("color", InputLimits.ShortText, nullable: true),
             creating ? null : body.Timestamp("pausedAt", nullable: true),
-            creating ? null : body.String("pauseReason", nullable: true));
+            creating ? null : body.String("pauseReason", InputLimits.Note, nullable: true));
     }
 
     /// <summary>The project with every sent field applied; <c>goalId</c> (legacy) and <c>goalIds</c> stay in step.</summary>

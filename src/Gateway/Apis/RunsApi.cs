@@ -28,7 +28,7 @@ public static class RunsApi
         var body = await BodyReader.ReadAsync(context.Request);
         var source = body.Enum("source", WakeSources);
         var trigger = body.Enum("triggerDetail", TriggerDetails);
-        var reason = body.String("reason", nullable: true, maxLength: 500);
+        var reason = body.String("reason", 500, nullable: true);
         var payload = body.Object("payload", nullable: true);
         body.ThrowIfInvalid();
         if (agent.Status is "paused" or "terminated" or "pending_approval")
@@ -64,7 +64,7 @@ public static class RunsApi
         }
         var body = await BodyReader.ReadAsync(context.Request);
         var status = body.Enum("status", RunStatuses.Finishing, required: true);
-        var error = body.String("error", nullable: true, maxLength: 10_000);
+        var error = body.String("error", InputLimits.Note, nullable: true);
         body.ThrowIfInvalid();
         var reply = await grains.GetGrain<IHeartbeatRunGrain>(run.Id).FinishAsync(status!.Value!, error?.Value);
         return reply.IsSuccess ? TypedResults.Ok(reply.Value!.ToResponse()) : ApiErrors.FromReply(reply);

@@ -16,6 +16,10 @@ public sealed class ApiErrorHandling(RequestDelegate next, ILogger<ApiErrorHandl
         {
             await next(context);
         }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client hung up and its work was cancelled (its SQL too): nobody is left to answer.
+        }
         catch (Exception exception) when (!context.Response.HasStarted)
         {
             var (status, error, details) = Classify(exception);
@@ -35,9 +39,15 @@ public sealed class ApiErrorHandling(RequestDelegate next, ILogger<ApiErrorHandl
         BadHttpRequestException bad => (bad.StatusCode, "Bad request", null),
         // Two activations of one grain raced on storage (only around a failover): nothing was written.
         Orleans.Storage.InconsistentStateException => (409, "Concurrent update conflict, retry the request", null),
+        _ when IsStatementTimeout(exception) => (503, "Query took too long and was cancelled; narrow the search or retry", null),
         _ when IsUnavailable(exception) => (503, "Service unavailable: the cluster or its database cannot be reached, retry shortly", null),
         _ => (500, "Internal server error", null),
     };
+
+    /// <summary>A statement PostgreSQL cancelled at its <c>statement_timeout</c>, or Npgsql at its command timeout.</summary>
+    private static bool IsStatementTimeout(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled }
+            or NpgsqlException { InnerException: TimeoutException };
 
     /// <summary>Infrastructure failures: silos gone, calls timing out, PostgreSQL down.</summary>
     private static bool IsUnavailable(Exception exception)

@@ -19,8 +19,18 @@ public sealed class BodyReader(JsonElement body)
 
     public IReadOnlyList<ValidationIssue> Issues => _issues;
 
-    /// <summary>Records a problem found by a rule beyond a field's type (e.g. a date format).</summary>
-    public void AddIssue(ValidationIssue issue) => _issues.Add(issue);
+    /// <summary>
+    /// Records a problem found by a rule beyond a field's type (e.g. a date format). Beyond
+    /// <see cref="InputLimits.MaxValidationIssues"/> problems are counted but not listed: the 400
+    /// stays small whatever the body holds.
+    /// </summary>
+    public void AddIssue(ValidationIssue issue)
+    {
+        if (_issues.Count < InputLimits.MaxValidationIssues)
+        {
+            _issues.Add(issue);
+        }
+    }
 
     /// <summary>Throws the 400 <c>Validation error</c> when any read failed.</summary>
     public void ThrowIfInvalid()
@@ -31,7 +41,7 @@ public sealed class BodyReader(JsonElement body)
         }
     }
 
-    public Change<string?>? String(string name, bool nullable = false, bool required = false, int minLength = 0, int maxLength = int.MaxValue, bool trim = false) =>
+    public Change<string?>? String(string name, int maxLength, bool nullable = false, bool required = false, int minLength = 0, bool trim = false) =>
         Read<string?>(name, nullable, required, "string", element =>
         {
             if (element.ValueKind != JsonValueKind.String)
@@ -53,7 +63,7 @@ public sealed class BodyReader(JsonElement body)
             }
             if (text.Contains('\0'))
             {
-                _issues.Add(ValidationIssue.NulCharacter(name));
+                AddIssue(ValidationIssue.NulCharacter(name));
                 return (false, null);
             }
             return (true, text);
@@ -67,7 +77,7 @@ public sealed class BodyReader(JsonElement body)
                 return (true, element.GetString());
             }
             var received = element.ValueKind == JsonValueKind.String ? $"'{element.GetString()}'" : KindName(element);
-            _issues.Add(new ValidationIssue("invalid_enum_value", [name],
+            AddIssue(new ValidationIssue("invalid_enum_value", [name],
                 $"Invalid enum value. Expected {string.Join(" | ", options.Select(o => $"'{o}'"))}, received {received}",
                 Received: element.ValueKind == JsonValueKind.String ? element.GetString() : KindName(element), Options: options));
             return (false, null);
@@ -76,12 +86,16 @@ public sealed class BodyReader(JsonElement body)
     public Change<Guid?>? Uuid(string name, bool nullable = false, bool required = false) =>
         Read<Guid?>(name, nullable, required, "string", element => ParseUuid(name, element, [name]));
 
-    public Change<IReadOnlyList<Guid>>? UuidArray(string name, bool required = false) =>
+    public Change<IReadOnlyList<Guid>>? UuidArray(string name, int maxCount = InputLimits.MaxIdsPerField, bool required = false) =>
         Read<IReadOnlyList<Guid>>(name, nullable: false, required, "array", element =>
         {
             if (element.ValueKind != JsonValueKind.Array)
             {
                 return Mismatch<IReadOnlyList<Guid>>(name, "array", element);
+            }
+            if (element.GetArrayLength() > maxCount)
+            {
+                return TooMany<IReadOnlyList<Guid>>(name, maxCount);
             }
             var ids = new List<Guid>();
             var index = 0;
@@ -98,12 +112,17 @@ public sealed class BodyReader(JsonElement body)
             return (ok, ids);
         });
 
-    public Change<IReadOnlyList<string>>? EnumArray(string name, IReadOnlyList<string> options, bool required = false, bool nonEmpty = false) =>
+    /// <summary>An array of enum values, at most <paramref name="maxCount"/> long (repeats allowed, as in the reference).</summary>
+    public Change<IReadOnlyList<string>>? EnumArray(string name, IReadOnlyList<string> options, int maxCount, bool required = false, bool nonEmpty = false) =>
         Read<IReadOnlyList<string>>(name, nullable: false, required, "array", element =>
         {
             if (element.ValueKind != JsonValueKind.Array)
             {
                 return Mismatch<IReadOnlyList<string>>(name, "array", element);
+            }
+            if (element.GetArrayLength() > maxCount)
+            {
+                return TooMany<IReadOnlyList<string>>(name, maxCount);
             }
             var values = new List<string>();
             var index = 0;
@@ -117,7 +136,7 @@ public sealed class BodyReader(JsonElement body)
                 else
                 {
                     ok = false;
-                    _issues.Add(new ValidationIssue("invalid_enum_value", [name, index],
+                    AddIssue(new ValidationIssue("invalid_enum_value", [name, index],
                         $"Invalid enum value. Expected {string.Join(" | ", options.Select(o => $"'{o}'"))}", Options: options));
                 }
                 index++;
@@ -156,7 +175,16 @@ public sealed class BodyReader(JsonElement body)
     /// <summary>A JSON object kept as raw JSON text (adapter settings, permissions, …).</summary>
     public Change<string?>? Object(string name, bool nullable = false, bool required = false) =>
         Read<string?>(name, nullable, required, "object", element =>
-            element.ValueKind == JsonValueKind.Object ? (true, element.GetRawText()) : Mismatch<string?>(name, "object", element));
+        {
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                return Mismatch<string?>(name, "object", element);
+            }
+            var json = element.GetRawText();
+            return json.Length > InputLimits.MaxObjectBytes
+                ? Fail<string?>(name, "too_big", $"Object must be at most {InputLimits.MaxObjectBytes} characters of JSON")
+                : (true, json);
+        });
 
     /// <summary>An ISO-8601 UTC timestamp (<c>Z</c> form, as zod's <c>datetime()</c>).</summary>
     public Change<DateTime?>? Timestamp(string name, bool nullable = false) =>
@@ -190,7 +218,7 @@ public sealed class BodyReader(JsonElement body)
         {
             if (required)
             {
-                _issues.Add(new ValidationIssue("invalid_type", [name], "Required", expected, "undefined"));
+                AddIssue(new ValidationIssue("invalid_type", [name], "Required", expected, "undefined"));
             }
             return null;
         }
@@ -213,7 +241,7 @@ public sealed class BodyReader(JsonElement body)
         {
             return (true, id);
         }
-        _issues.Add(element.ValueKind == JsonValueKind.String
+        AddIssue(element.ValueKind == JsonValueKind.String
             ? new ValidationIssue("invalid_string", path, "Invalid uuid")
             : new ValidationIssue("invalid_type", path, $"Expected string, received {KindName(element)}", "string", KindName(element)));
         return (false, null);
@@ -221,13 +249,16 @@ public sealed class BodyReader(JsonElement body)
 
     private (bool, T) Mismatch<T>(string name, string expected, JsonElement element)
     {
-        _issues.Add(new ValidationIssue("invalid_type", [name], $"Expected {expected}, received {KindName(element)}", expected, KindName(element)));
+        AddIssue(new ValidationIssue("invalid_type", [name], $"Expected {expected}, received {KindName(element)}", expected, KindName(element)));
         return (false, default!);
     }
 
+    private (bool, T) TooMany<T>(string name, int maxCount) =>
+        Fail<T>(name, "too_big", $"Array must contain at most {maxCount} element(s)");
+
     private (bool, T) Fail<T>(string name, string code, string message)
     {
-        _issues.Add(new ValidationIssue(code, [name], message));
+        AddIssue(new ValidationIssue(code, [name], message));
         return (false, default!);
     }
 }

@@ -29,10 +29,16 @@ public static class JsonBody
         {
             return JsonDocument.Parse("{}").RootElement;
         }
+        var json = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         JsonElement root;
         try
         {
-            root = JsonDocument.Parse(buffer.ToArray()).RootElement;
+            // Bounds first: a body too big in values is refused without building its document.
+            if (JsonShape.FindOversized(json.Span) is { } oversized)
+            {
+                throw new ApiException(StatusCodes.Status400BadRequest, "Validation error", new[] { oversized });
+            }
+            root = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = InputLimits.MaxJsonDepth }).RootElement;
         }
         catch (JsonException)
         {

@@ -68,9 +68,12 @@ public interface IQueryGrain : IGrainWithIntegerKey
     [Alias("has-children")]
     Task<bool> HasChildIssuesAsync(Guid issueId);
 
-    /// <summary>One page of a company's visible issues, filtered and ordered as the list route defines.</summary>
+    /// <summary>
+    /// One page of a company's visible issues, filtered and ordered as the list route defines.
+    /// Cancelling the token cancels the statement in PostgreSQL.
+    /// </summary>
     [Alias("list-issues")]
-    Task<IReadOnlyList<Issue>> ListIssuesAsync(IssueQuery query);
+    Task<IReadOnlyList<Issue>> ListIssuesAsync(IssueQuery query, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The filters and page of <c>GET /api/companies/{companyId}/issues</c>, already validated.</summary>

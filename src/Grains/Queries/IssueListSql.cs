@@ -66,9 +66,11 @@ public static class IssueListSql
         var keys = "issue_list_rank, issue_list_updated_at, issue_list_id";
         var order = "issue_list_rank, issue_list_updated_at DESC, issue_list_id";
         var pageOrder = "page.issue_list_rank, page.issue_list_updated_at DESC, page.issue_list_id";
-        if (!string.IsNullOrWhiteSpace(query.Search))
+        var searching = !string.IsNullOrWhiteSpace(query.Search);
+        if (searching)
         {
-            var term = EscapeLike(query.Search.Trim());
+            // issue_search (a trigram GIN index led by the company) finds the candidates of each of these three.
+            var term = EscapeLike(query.Search!.Trim());
             Filter($"({Title} ILIKE @contains OR {Identifier} ILIKE @contains OR {Description} ILIKE @contains)",
                 "contains", $"%{term}%", NpgsqlDbType.Text);
             bindings.Add(p => p.Add(new NpgsqlParameter("prefix", NpgsqlDbType.Text) { Value = $"{term}%" }));
@@ -83,10 +85,12 @@ public static class IssueListSql
         }
 
         var filtered = where.Count > 2; // anything beyond service and company
-        if (filtered)
+        if (filtered && !searching)
         {
             // Filters read the row anyway; restating what issue_list_company stands for lets the
-            // planner prove the predicates of the issue_by_* partial indexes and use them.
+            // planner prove the predicates of the issue_by_* partial indexes and use them. A
+            // search goes through issue_search instead, keyed by issue_list_company itself: the
+            // restated company misleads the planner's row estimate into a scan of the company.
             where.Add($"state_name = '{StorageNames.Issue}' AND payload IS NOT NULL AND (payload->>'companyId') = @companyText");
             bindings.Add(p => p.AddWithValue("companyText", query.CompanyId.ToString()));
         }

@@ -8,8 +8,15 @@ using Paperclip.Grains.Storage;
 
 namespace Paperclip.Grains.Queries;
 
-/// <summary>Serves the read-only queries of <see cref="IQueryGrain"/> with SQL on any silo.</summary>
-[StatelessWorker, GrainType("query")]
+/// <summary>
+/// Serves the read-only queries of <see cref="IQueryGrain"/> with SQL on any silo. Reentrant: it
+/// holds no state, so a slow query (one company's worst search) never queues the calls behind it;
+/// the connection pool and the Gateway's per-company limit bound how many run at once. One
+/// activation per silo, because Orleans 10 delivers a caller's cancellation to a stateless worker
+/// only when there is just one (dotnet/orleans#9877); <see cref="StateQueries"/> turns rows into
+/// records off the activation's scheduler, so the single activation is not a CPU bottleneck.
+/// </summary>
+[StatelessWorker(1), Reentrant, GrainType("query")]
 public sealed class QueryGrain(StateQueries queries, IOptions<ClusterOptions> cluster, TimeProvider time) : Grain, IQueryGrain
 {
     private readonly string _serviceId = cluster.Value.ServiceId;
@@ -155,10 +162,10 @@ public sealed class QueryGrain(StateQueries queries, IOptions<ClusterOptions> cl
                 p.AddWithValue("parent", issueId.ToString());
             }) is true;
 
-    public async Task<IReadOnlyList<Issue>> ListIssuesAsync(IssueQuery query)
+    public async Task<IReadOnlyList<Issue>> ListIssuesAsync(IssueQuery query, CancellationToken cancellationToken)
     {
         var (sql, bind) = IssueListSql.Build(query, _serviceId);
-        return await queries.ReadRecordsAsync<Issue>(sql, bind);
+        return await queries.ReadRecordsAsync<Issue>(sql, bind, cancellationToken);
     }
 
     private Task<List<T>> ListOfCompanyAsync<T>(string kind, Guid companyId, string orderBy) =>

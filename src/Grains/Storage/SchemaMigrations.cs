@@ -154,5 +154,21 @@ public static class SchemaMigrations
             CREATE INDEX issue_by_label ON grain_state USING gin ((payload->'labelIds'))
                 WHERE state_name = 'issue' AND payload IS NOT NULL AND (payload->'labelIds') <> '[]'::jsonb;
             """),
+        (5, """
+            -- The list's q searches title, identifier and description by substring. Without an
+            -- index every search reads every text of the company, at a cost of text length times
+            -- term length per row. A trigram index finds the candidate rows, and the company
+            -- column in the same GIN index (btree_gin) keeps a search inside its own company's
+            -- entries: one tenant's text never adds to another tenant's search. Both extensions
+            -- are trusted, so a database owner without superuser rights can create them.
+            CREATE EXTENSION IF NOT EXISTS pg_trgm;
+            CREATE EXTENSION IF NOT EXISTS btree_gin;
+            CREATE INDEX issue_search ON grain_state USING gin (
+                issue_list_company,
+                (payload->>'title') gin_trgm_ops,
+                (payload->>'identifier') gin_trgm_ops,
+                (payload->>'description') gin_trgm_ops)
+                WHERE issue_list_company IS NOT NULL;
+            """),
     ];
 }

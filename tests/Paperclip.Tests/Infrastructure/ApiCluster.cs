@@ -15,6 +15,9 @@ public class ApiCluster : IAsyncLifetime
     /// <summary>Everything the silos printed so far (for "no secret in the logs" checks).</summary>
     public string Logs => string.Join("\n", _silos.Select(silo => silo.Output));
 
+    /// <summary>The silo processes: the first serves <see cref="Api"/>, the second <see cref="ApiB"/>.</summary>
+    public IReadOnlyList<SiloProcess> Silos => _silos;
+
     public TestDatabase Database { get; private set; } = null!;
     public ApiClient Api { get; private set; } = null!;
     public ApiClient ApiB { get; private set; } = null!;

@@ -26,6 +26,11 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>The co-hosted HTTP API's port, or 0 for a grain-only silo.</summary>
     public int HttpPort => Ports.Http;
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The most memory the process has held so far (VmHWM, peak resident set), in bytes.</summary>
+    public long PeakResidentBytes =>
+        File.ReadLines($"/proc/{_process.Id}/status").Where(line => line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            .Select(line => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024).Single();
     public string Output { get { lock (_output) { return _output.ToString(); } } }
 
     /// <summary>
