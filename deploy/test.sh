@@ -12,7 +12,7 @@
 #   PAPERCLIP_TEST_RESULTS_DIR  where .trx files go (default <repo>/TestResults,
 #                               emptied first so old runs are not counted)
 # Exported to the tests:
-#   PAPERCLIP_TEST_DATABASE_URL postgres://postgres@127.0.0.1:PORT/postgres,
+#   PAPERCLIP_TEST_DATABASE_URL postgres://postgres:PASSWORD@127.0.0.1:PORT/postgres,
 #                               a superuser; tests create their own databases
 set -euo pipefail
 
@@ -60,7 +60,7 @@ done
 ((started)) || fail_early "could not start a throwaway PostgreSQL"
 PAPERCLIP_TEST_DATABASE_URL=$(pg_url "$PG_PORT" postgres)
 export PAPERCLIP_TEST_DATABASE_URL
-log "PAPERCLIP_TEST_DATABASE_URL=$PAPERCLIP_TEST_DATABASE_URL"
+log "PAPERCLIP_TEST_DATABASE_URL=postgres://postgres:***@127.0.0.1:$PG_PORT/postgres"
 
 # --- build and test -----------------------------------------------------------
 # No build servers: they would outlive this script and keep its output pipe

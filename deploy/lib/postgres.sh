@@ -11,12 +11,15 @@
 #   pg_start_local DIR PORT [MODE] initdb DIR if needed and start (or reuse) its server;
 #                                  MODE is "throwaway" or "durable" (default: durable,
 #                                  or throwaway when PG_THROWAWAY=1); sets PG_PORT (the
-#                                  port actually served) and PG_STARTED (1 = we started
-#                                  it, 0 = it was already running)
+#                                  port actually served), PG_STARTED (1 = we started
+#                                  it, 0 = it was already running) and PG_PASSWORD (the
+#                                  superuser's password, from pg_password_file DIR)
+#   pg_password_file DIR           print DIR.password, the file (mode 0600, owned by
+#                                  whoever runs us) holding the superuser's password
 #   pg_running_port DIR            print the port of the server running in DIR, fail if none
 #   pg_stop DIR                    fast shutdown of the server in DIR, ok if not running
-#   pg_create_database URL|PORT NAME   create database NAME unless it exists
-#   pg_url PORT [DB]               print postgres://postgres@127.0.0.1:PORT/DB
+#   pg_create_database PORT NAME   create database NAME unless it exists
+#   pg_url PORT [DB]               print postgres://postgres:PG_PASSWORD@127.0.0.1:PORT/DB
 #   free_port                      print a currently free TCP port on 127.0.0.1
 #   port_in_use PORT               true when something accepts connections on 127.0.0.1:PORT
 #
@@ -28,7 +31,14 @@
 #                    refuse with a message instead of loosening permissions
 #   PG_START_TIMEOUT seconds to wait for the server to accept connections (30)
 
-# PG_PORT and PG_STARTED are assigned here only for the caller to read.
+# Authentication: no connection is trusted. Over TCP (127.0.0.1 only) the
+# superuser "postgres" logs in with a random password (SCRAM); on the Unix
+# socket, which lives in the owner-only data folder, only the OS user of the
+# same name (peer). A cluster without a password file, fresh or created by an
+# older version of this file with trust authentication, gets a new password
+# before its server starts; deleting the file resets the password that way.
+#
+# PG_PORT, PG_STARTED and PG_PASSWORD are assigned here only for the caller to read.
 # shellcheck disable=SC2034
 
 pg__log() { printf '[postgres] %s\n' "$*" >&2; }
@@ -108,7 +118,12 @@ free_port() {
   return 1
 }
 
-pg_url() { printf 'postgres://postgres@127.0.0.1:%s/%s\n' "$1" "${2:-postgres}"; }
+# The password is hex, so it needs no URL escaping.
+pg_url() { printf 'postgres://postgres:%s@127.0.0.1:%s/%s\n' "${PG_PASSWORD:?pg_start_local sets PG_PASSWORD}" "$1" "${2:-postgres}"; }
+
+# Beside the data folder rather than in it: as root the data folder belongs to
+# the postgres OS user, the password file to root.
+pg_password_file() { printf '%s.password\n' "${1%/}"; }
 
 # As root the postgres user must be able to reach DIR. Walk from / downwards
 # and fix (only inside PG_CHMOD_WITHIN) or explain the first blocking folder.
@@ -141,7 +156,9 @@ pg_running_port() {
 
 pg__initdb() {
   local dir=$1 mode=$2 locale=C out
-  local args=(-D "$dir" -U postgres -E UTF8 --auth-local=trust --auth-host=trust)
+  # No TCP login works until pg__set_password has given the superuser a
+  # password; pg__write_hba then asks for it.
+  local args=(-D "$dir" -U postgres -E UTF8 --auth-local=peer --auth-host=reject)
   # C.UTF-8 gives Unicode-aware upper()/lower() with byte-order sorting.
   if locale -a 2>/dev/null | grep -qix 'c\.utf-\?8'; then locale=C.UTF-8; fi
   args+=(--locale="$locale")
@@ -154,6 +171,52 @@ pg__initdb() {
   }
   # Our per-start settings live in paperclip.conf, included last so they win.
   echo "include_if_exists = 'paperclip.conf'" | pg__run tee -a "$dir/postgresql.conf" >/dev/null
+}
+
+# Gives the superuser a new random password and stores it in
+# pg_password_file DIR. PostgreSQL's single-user mode on the stopped cluster
+# needs no login, so this works alike on fresh clusters and on ones that
+# trusted every connection. The password reaches the postgres OS user through
+# a pipe, never through a command line, which every local user can read.
+pg__set_password() {
+  local dir=$1 file password out
+  file=$(pg_password_file "$dir")
+  password=$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')
+  [[ $password =~ ^[0-9a-f]{48}$ ]] || { pg__log "could not read 24 random bytes from /dev/urandom"; return 1; }
+  # Single-user mode exits 0 even when a statement fails, so look for the error;
+  # log_min_error_statement keeps a failed statement, password and all, out of it.
+  if ! out=$(printf "ALTER ROLE postgres PASSWORD '%s';\n" "$password" |
+    pg__run "$PG_BIN/postgres" --single -D "$dir" -c log_min_error_statement=panic \
+      -c password_encryption=scram-sha-256 postgres 2>&1) || [[ $out == *ERROR:* || $out == *FATAL:* ]]; then
+    printf '%s\n' "$out" >&2
+    pg__log "could not set the superuser's password in $dir"
+    return 1
+  fi
+  rm -f "$file.tmp" || return 1
+  (umask 077 && printf '%s\n' "$password" >"$file.tmp") && mv -f "$file.tmp" "$file"
+}
+
+# Sets PG_PASSWORD from pg_password_file DIR.
+pg__read_password() {
+  local file
+  file=$(pg_password_file "$1")
+  # Tighten a file someone loosened: it is the key to the whole database.
+  chmod 600 "$file" || return 1
+  PG_PASSWORD=$(<"$file") || return 1
+  [[ $PG_PASSWORD =~ ^[0-9a-f]+$ ]] || {
+    pg__log "$file does not hold a password written by this script; delete it to set a new one"
+    return 1
+  }
+}
+
+# Written on every start, replacing initdb's file, so clusters of older
+# versions (trust for everyone) get the same rules as new ones.
+pg__write_hba() {
+  {
+    echo "# Written by deploy/lib/postgres.sh on every start; edits are overwritten."
+    echo "local all all peer"
+    echo "host all all 127.0.0.1/32 scram-sha-256"
+  } | pg__run tee "$1/pg_hba.conf" >/dev/null
 }
 
 pg__write_conf() {
@@ -208,13 +271,20 @@ pg_start_local() {
     pg__ensure_reachable "$dir" || return 1
   fi
 
-  local running
+  local running password_file
+  password_file=$(pg_password_file "$dir")
   if running=$(pg_running_port "$dir"); then
-    # postmaster.pid is alive: reuse the server rather than fail on the lock.
-    pg__log "reusing the server already running in $dir on port $running"
-    PG_PORT=$running
-    PG_STARTED=0
-    return 0
+    if [[ -f $password_file ]]; then
+      # postmaster.pid is alive: reuse the server rather than fail on the lock.
+      pg__log "reusing the server already running in $dir on port $running"
+      pg__read_password "$dir" || return 1
+      PG_PORT=$running
+      PG_STARTED=0
+      return 0
+    fi
+    # An older version of this file started it, trusting every connection.
+    pg__log "the server running in $dir has no password file; restarting it with password authentication"
+    pg_stop "$dir" || return 1
   fi
 
   if [[ ! -f $dir/PG_VERSION ]]; then
@@ -222,6 +292,12 @@ pg_start_local() {
     pg__initdb "$dir" "$mode" || return 1
   fi
   pg__write_conf "$dir" "$port" "$mode" || return 1
+  pg__write_hba "$dir" || return 1
+  if [[ ! -f $password_file ]]; then
+    pg__log "setting a new password for the superuser 'postgres' (kept in $password_file)"
+    pg__set_password "$dir" || return 1
+  fi
+  pg__read_password "$dir" || return 1
 
   local log=$dir/server.log timeout=${PG_START_TIMEOUT:-30}
   # -w makes pg_ctl notice a postmaster that dies at once (port taken, bad
@@ -258,25 +334,19 @@ pg_stop() {
 }
 
 pg_create_database() {
-  local target=${1:?pg_create_database URL_OR_PORT NAME} name=${2:?database name required}
-  local admin psql
-  if [[ $target =~ ^[0-9]+$ ]]; then
-    admin=$(pg_url "$target" postgres)
-  else
-    # Connect to the maintenance database of the same server: keep scheme,
-    # user and host:port, drop the database path and any query string.
-    local scheme=${target%%://*} rest=${target#*://}
-    rest=${rest%%/*}
-    admin="$scheme://${rest%%\?*}/postgres"
-  fi
+  local port=${1:?pg_create_database PORT NAME} name=${2:?database name required}
+  local psql
   if [[ -n ${PG_BIN:-} && -x $PG_BIN/psql ]]; then
     psql=$PG_BIN/psql
   else
     psql=$(command -v psql) || { pg__log "psql not found"; return 1; }
   fi
   # \gexec runs the generated CREATE only when the database is missing;
-  # format's %I quotes any name safely. -X ignores the caller's ~/.psqlrc.
-  PGCONNECT_TIMEOUT=10 "$psql" -X -q -v ON_ERROR_STOP=1 -v db="$name" -d "$admin" >/dev/null <<'SQL'
+  # format's %I quotes any name safely. -X ignores the caller's ~/.psqlrc. The
+  # password goes in psql's environment, which only we can read, not in its
+  # arguments, which every local user can.
+  PGPASSWORD=${PG_PASSWORD:?pg_start_local sets PG_PASSWORD} PGCONNECT_TIMEOUT=10 \
+    "$psql" -X -q -v ON_ERROR_STOP=1 -v db="$name" -h 127.0.0.1 -p "$port" -U postgres -d postgres >/dev/null <<'SQL'
 SELECT format('CREATE DATABASE %I', :'db')
 WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
 SQL

@@ -28,10 +28,13 @@ public sealed class TestDatabase
 
     public string ConnectionString { get; }
 
+    /// <summary>The throw-away server as a superuser URL, password included.</summary>
+    public static string ServerUrl => Environment.GetEnvironmentVariable("PAPERCLIP_TEST_DATABASE_URL")
+        ?? throw new InvalidOperationException("PAPERCLIP_TEST_DATABASE_URL is not set: run the tests with ./deploy/test.sh, which starts PostgreSQL.");
+
     public static async Task<TestDatabase> CreateAsync()
     {
-        var serverUrl = Environment.GetEnvironmentVariable("PAPERCLIP_TEST_DATABASE_URL")
-            ?? throw new InvalidOperationException("PAPERCLIP_TEST_DATABASE_URL is not set: run the tests with ./deploy/test.sh, which starts PostgreSQL.");
+        var serverUrl = ServerUrl;
         var name = $"pc_test_{Guid.NewGuid():N}";
         await using (var admin = new NpgsqlConnection(DatabaseUrl.ToConnectionString(serverUrl)))
         {
