@@ -1,3 +1,4 @@
+using Paperclip.Gateway.Http;
 using Paperclip.Gateway.Validation;
 using Paperclip.Grains;
 
@@ -25,6 +26,10 @@ public sealed record AgentFields(
         body.Integer("budgetMonthlyCents", minimum: 0),
         body.Object("metadata", nullable: true),
         creating ? null : body.String("pauseReason", InputLimits.Note, nullable: true));
+
+    /// <summary>A sent manager must be an agent of the company (422 otherwise, the same for unknown ids).</summary>
+    public Task CheckReferencesAsync(IGrainFactory grains, Guid companyId) =>
+        BodyReferences.RequireAsync<IAgentGrain, Agent>(grains, companyId, [ReportsTo?.Value], "Reports-to agent not found");
 
     /// <summary>The agent with every sent field applied; pausing stamps <c>pausedAt</c>, any other status clears it.</summary>
     public Agent ApplyTo(Agent agent, DateTime now) => agent with

@@ -29,6 +29,7 @@ public static class AgentsApi
         var fields = AgentFields.Read(body, creating: true);
         body.ThrowIfInvalid();
         await Companies.RequireAsync(grains, company);
+        await fields.CheckReferencesAsync(grains, company);
 
         var now = time.UtcNow();
         var id = Guid.NewGuid();
@@ -70,6 +71,7 @@ public static class AgentsApi
         var body = await BodyReader.ReadAsync(context.Request);
         var fields = AgentFields.Read(body, creating: false);
         body.ThrowIfInvalid();
+        await fields.CheckReferencesAsync(grains, agent.CompanyId);
 
         var now = time.UtcNow();
         var reply = await RecordUpdates.ApplyAsync(grains.GetGrain<IAgentGrain>(agent.Id), "Agent not found", current => fields.ApplyTo(current, now));

@@ -17,17 +17,19 @@ public sealed record GoalFields(
         body.Uuid("parentId", nullable: true),
         body.Uuid("ownerAgentId", nullable: true));
 
-    /// <summary>A parent goal must be another goal of the same company (422 otherwise).</summary>
-    public async Task<IResult?> CheckParentAsync(IGrainFactory grains, Guid companyId, Guid? self)
+    /// <summary>
+    /// A sent parent must be another goal of the company and a sent owner an agent of it (422
+    /// otherwise, the same for unknown ids).
+    /// </summary>
+    public async Task CheckReferencesAsync(IGrainFactory grains, Guid companyId, Guid? self)
     {
-        if (ParentId?.Value is not { } parentId)
+        const string parentNotFound = "Parent goal not found";
+        if (self is not null && ParentId?.Value == self)
         {
-            return null;
+            throw new ApiException(StatusCodes.Status422UnprocessableEntity, parentNotFound);
         }
-        var parent = await grains.GetGrain<IGoalGrain>(parentId).GetAsync();
-        return parent is null || parent.CompanyId != companyId || parentId == self
-            ? ApiErrors.Error(StatusCodes.Status422UnprocessableEntity, "Parent goal not found")
-            : null;
+        await BodyReferences.RequireAsync<IGoalGrain, Goal>(grains, companyId, [ParentId?.Value], parentNotFound);
+        await BodyReferences.RequireAsync<IAgentGrain, Agent>(grains, companyId, [OwnerAgentId?.Value], "Owner agent not found");
     }
 
     public Goal ApplyTo(Goal goal, DateTime now) => goal with

@@ -25,10 +25,7 @@ public static class GoalsApi
         var fields = GoalFields.Read(body, creating: true);
         body.ThrowIfInvalid();
         await Companies.RequireAsync(grains, company);
-        if (await fields.CheckParentAsync(grains, company, self: null) is { } invalid)
-        {
-            return invalid;
-        }
+        await fields.CheckReferencesAsync(grains, company, self: null);
 
         var now = time.UtcNow();
         var id = Guid.NewGuid();
@@ -52,10 +49,7 @@ public static class GoalsApi
         var body = await BodyReader.ReadAsync(context.Request);
         var fields = GoalFields.Read(body, creating: false);
         body.ThrowIfInvalid();
-        if (await fields.CheckParentAsync(grains, goal.CompanyId, self: goal.Id) is { } invalid)
-        {
-            return invalid;
-        }
+        await fields.CheckReferencesAsync(grains, goal.CompanyId, self: goal.Id);
 
         var now = time.UtcNow();
         var reply = await RecordUpdates.ApplyAsync(grains.GetGrain<IGoalGrain>(goal.Id), "Goal not found", current => fields.ApplyTo(current, now));

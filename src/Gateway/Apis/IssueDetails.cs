@@ -12,20 +12,20 @@ public static class IssueDetails
     {
         var queries = grains.GetGrain<IQueryGrain>(0);
         var chain = issue.ParentId is { } parentId ? await queries.GetIssueChainAsync(parentId, MaxAncestors) : [];
-        var ancestors = chain.Where(ancestor => ancestor.Id != issue.Id).ToList();
+        // Only records of the issue's company are shown: a chain that crosses into another company
+        // (only rows stored before parents were checked can) ends there, and so for projects and goals.
+        var ancestors = chain.TakeWhile(ancestor => ancestor.CompanyId == issue.CompanyId).Where(ancestor => ancestor.Id != issue.Id).ToList();
 
-        var projectIds = ancestors.Select(a => a.ProjectId).Append(issue.ProjectId).OfType<Guid>().Distinct();
-        var projects = (await Task.WhenAll(projectIds.Select(id => grains.GetGrain<IProjectGrain>(id).GetAsync())))
-            .OfType<Project>().ToDictionary(p => p.Id);
+        var projectIds = ancestors.Select(a => a.ProjectId).Append(issue.ProjectId).OfType<Guid>();
+        var projects = (await grains.FindAllInCompanyAsync<IProjectGrain, Project>(projectIds, issue.CompanyId)).ToDictionary(p => p.Id);
         var goalId = await ResolveGoalIdAsync(issue, grains);
         // Ancestor goals include the goals their projects point at.
         var goalIds = ancestors.Select(a => a.GoalId ?? (a.ProjectId is { } p && projects.TryGetValue(p, out var project) ? project.GoalId : null))
-            .Append(goalId).OfType<Guid>().Distinct();
-        var goals = (await Task.WhenAll(goalIds.Select(id => grains.GetGrain<IGoalGrain>(id).GetAsync())))
-            .OfType<Goal>().ToDictionary(g => g.Id);
+            .Append(goalId).OfType<Guid>();
+        var goals = (await grains.FindAllInCompanyAsync<IGoalGrain, Goal>(goalIds, issue.CompanyId)).ToDictionary(g => g.Id);
 
-        var mentioned = await Task.WhenAll(IssueText.MentionedProjectIds(issue.Title, issue.Description)
-            .Select(id => grains.GetGrain<IProjectGrain>(id).GetAsync()));
+        var mentioned = await grains.FindAllInCompanyAsync<IProjectGrain, Project>(
+            IssueText.MentionedProjectIds(issue.Title, issue.Description), issue.CompanyId);
         var ownProject = issue.ProjectId is { } own && projects.TryGetValue(own, out var found) ? found : null;
 
         return new IssueDetail(response with { GoalId = goalId })
@@ -34,8 +34,7 @@ public static class IssueDetails
             Project = ownProject is null ? null : await ProjectsApi.ToResponseAsync(ownProject, grains),
             Goal = goalId is { } g && goals.TryGetValue(g, out var goal) ? goal : null,
             LegacyPlanDocument = IssueText.LegacyPlan(issue.Description),
-            MentionedProjects = [.. await Task.WhenAll(mentioned.OfType<Project>()
-                .Where(p => p.CompanyId == issue.CompanyId).Select(p => ProjectsApi.ToResponseAsync(p, grains)))],
+            MentionedProjects = [.. await Task.WhenAll(mentioned.Select(p => ProjectsApi.ToResponseAsync(p, grains)))],
         };
     }
 

@@ -23,7 +23,8 @@ public static class IssueLocksApi
         var expected = body.EnumArray("expectedStatuses", IssueStatuses.All, maxCount: 2 * IssueStatuses.All.Count, required: true, nonEmpty: true);
         body.ThrowIfInvalid();
         var issue = await IssuesApi.FindAsync(issueId, context, grains);
-        if (issue.ProjectId is { } projectId && await grains.GetGrain<IProjectGrain>(projectId).GetAsync() is { PausedAt: not null } project)
+        if (issue.ProjectId is { } projectId
+            && await grains.FindInCompanyAsync<IProjectGrain, Project>(projectId, issue.CompanyId) is { PausedAt: not null } project)
         {
             return ApiErrors.Error(StatusCodes.Status409Conflict, project.PauseReason == "budget"
                 ? "Project is paused because its budget hard-stop was reached"

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Paperclip.Gateway.Http;
 using Paperclip.Gateway.Validation;
 using Paperclip.Grains;
 
@@ -28,6 +29,13 @@ public sealed record ProjectFields(
             body.String("color", InputLimits.ShortText, nullable: true),
             creating ? null : body.Timestamp("pausedAt", nullable: true),
             creating ? null : body.String("pauseReason", InputLimits.Note, nullable: true));
+    }
+
+    /// <summary>Sent goals and lead agent must be the company's (422 otherwise, the same for unknown ids).</summary>
+    public async Task CheckReferencesAsync(IGrainFactory grains, Guid companyId)
+    {
+        await BodyReferences.RequireAsync<IGoalGrain, Goal>(grains, companyId, [.. GoalIds?.Value ?? [], GoalId?.Value], "Goal not found");
+        await BodyReferences.RequireAsync<IAgentGrain, Agent>(grains, companyId, [LeadAgentId?.Value], "Lead agent not found");
     }
 
     /// <summary>The project with every sent field applied; <c>goalId</c> (legacy) and <c>goalIds</c> stay in step.</summary>

@@ -26,6 +26,7 @@ public static class ProjectsApi
         var fields = ProjectFields.Read(body, creating: true);
         body.ThrowIfInvalid();
         await Companies.RequireAsync(grains, company);
+        await fields.CheckReferencesAsync(grains, company);
 
         var now = time.UtcNow();
         var id = Guid.NewGuid();
@@ -55,6 +56,7 @@ public static class ProjectsApi
         var body = await BodyReader.ReadAsync(context.Request);
         var fields = ProjectFields.Read(body, creating: false);
         body.ThrowIfInvalid();
+        await fields.CheckReferencesAsync(grains, project.CompanyId);
 
         var now = time.UtcNow();
         var reply = await RecordUpdates.ApplyAsync(grains.GetGrain<IProjectGrain>(project.Id), "Project not found", current => fields.ApplyTo(current, now));
@@ -70,7 +72,7 @@ public static class ProjectsApi
 
     public static async Task<ProjectResponse> ToResponseAsync(Project project, IGrainFactory grains)
     {
-        var goals = await Task.WhenAll(project.GoalIds.Select(id => grains.GetGrain<IGoalGrain>(id).GetAsync()));
-        return project.ToResponse([.. goals.OfType<Goal>()]);
+        var goals = await grains.FindAllInCompanyAsync<IGoalGrain, Goal>(project.GoalIds, project.CompanyId);
+        return project.ToResponse(goals);
     }
 }

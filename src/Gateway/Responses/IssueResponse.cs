@@ -41,7 +41,10 @@ public sealed record IssueListRow : IssueResponse
 
 public static class IssueResponses
 {
-    /// <summary>The issue with its labels, picked from <paramref name="labels"/> (ordered by name, then id).</summary>
+    /// <summary>
+    /// The issue with its labels, picked from <paramref name="labels"/> (ordered by name, then id);
+    /// only labels of the issue's company, whatever an older row points at.
+    /// </summary>
     public static IssueResponse ToResponse(this Issue issue, IReadOnlyList<Label> labels) => new(
         issue.Id, issue.CompanyId, issue.ProjectId, issue.ProjectWorkspaceId, issue.GoalId, issue.ParentId,
         issue.Title, issue.Description, issue.Status, issue.Priority, issue.AssigneeAgentId, issue.AssigneeUserId,
@@ -50,6 +53,6 @@ public static class IssueResponses
         issue.OriginId, issue.OriginRunId, issue.RequestDepth, issue.BillingCode, ApiJson.Raw(issue.AssigneeAdapterOverridesJson),
         null, null, null, issue.StartedAt, issue.CompletedAt, issue.CancelledAt, issue.HiddenAt,
         issue.CreatedAt, issue.UpdatedAt,
-        issue.LabelIds.Count == 0 ? [] : [.. labels.Where(label => issue.LabelIds.Contains(label.Id))],
+        issue.LabelIds.Count == 0 ? [] : [.. labels.Where(label => label.CompanyId == issue.CompanyId && issue.LabelIds.Contains(label.Id))],
         issue.LabelIds);
 }

@@ -2,7 +2,7 @@ namespace Paperclip.Grains;
 
 /// <summary>An agent of a company. JSON-valued settings are kept as raw JSON text.</summary>
 [GenerateSerializer, Alias("paperclip.Agent")]
-public sealed record Agent : ITimestamped
+public sealed record Agent : ITimestamped, ICompanyOwned
 {
     [Id(0)] public Guid Id { get; init; }
     [Id(1)] public Guid CompanyId { get; init; }

@@ -2,7 +2,7 @@ namespace Paperclip.Grains;
 
 /// <summary>A goal of a company; root company-level goals feed the issue goal fallback.</summary>
 [GenerateSerializer, Alias("paperclip.Goal")]
-public sealed record Goal : ITimestamped
+public sealed record Goal : ITimestamped, ICompanyOwned
 {
     [Id(0)] public Guid Id { get; init; }
     [Id(1)] public Guid CompanyId { get; init; }

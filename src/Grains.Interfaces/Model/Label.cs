@@ -2,7 +2,7 @@ namespace Paperclip.Grains;
 
 /// <summary>A label of a company (unique name per company).</summary>
 [GenerateSerializer, Alias("paperclip.Label")]
-public sealed record Label : ITimestamped
+public sealed record Label : ITimestamped, ICompanyOwned
 {
     [Id(0)] public Guid Id { get; init; }
     [Id(1)] public Guid CompanyId { get; init; }

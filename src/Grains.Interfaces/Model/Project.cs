@@ -2,7 +2,7 @@ namespace Paperclip.Grains;
 
 /// <summary>A project of a company; <see cref="PausedAt"/> blocks checkout of its issues.</summary>
 [GenerateSerializer, Alias("paperclip.Project")]
-public sealed record Project : ITimestamped
+public sealed record Project : ITimestamped, ICompanyOwned
 {
     [Id(0)] public Guid Id { get; init; }
     [Id(1)] public Guid CompanyId { get; init; }

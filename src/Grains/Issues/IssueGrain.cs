@@ -32,7 +32,7 @@ public sealed partial class IssueGrain(
         {
             return assigneeFailure;
         }
-        if (await CheckPlacementAsync(companyId, command.ProjectId, command.GoalId, command.ParentId) is { } placementFailure)
+        if (await CheckPlacementAsync(companyId, command.ProjectId, command.ProjectWorkspaceId, command.GoalId, command.ParentId) is { } placementFailure)
         {
             return placementFailure;
         }
@@ -120,7 +120,7 @@ public sealed partial class IssueGrain(
         var projectId = changes.ProjectId is { } projectChange ? projectChange.Value : current.ProjectId;
         var requestedGoalId = changes.GoalId is { } goalChange ? goalChange.Value : current.GoalId;
         if (await CheckPlacementAsync(current.CompanyId,
-                changes.ProjectId?.Value, changes.GoalId?.Value, changes.ParentId?.Value) is { } placementFailure)
+                changes.ProjectId?.Value, changes.ProjectWorkspaceId?.Value, changes.GoalId?.Value, changes.ParentId?.Value) is { } placementFailure)
         {
             return placementFailure;
         }
@@ -220,12 +220,16 @@ public sealed partial class IssueGrain(
         return null;
     }
 
-    /// <summary>Project, goal and parent, where given, must be the company's (and the parent no cycle).</summary>
-    private async Task<Reply<Issue>?> CheckPlacementAsync(Guid companyId, Guid? projectId, Guid? goalId, Guid? parentId)
+    /// <summary>Project, workspace, goal and parent, where given, must be the company's (and the parent no cycle).</summary>
+    private async Task<Reply<Issue>?> CheckPlacementAsync(Guid companyId, Guid? projectId, Guid? workspaceId, Guid? goalId, Guid? parentId)
     {
         if (projectId is { } project && await references.CheckProjectAsync(project, companyId) is { IsSuccess: false } badProject)
         {
             return badProject.As<Issue>();
+        }
+        if (workspaceId is not null)
+        {
+            return IssueReferences.UnknownProjectWorkspace;
         }
         if (goalId is { } goal && await references.CheckGoalAsync(goal, companyId) is { IsSuccess: false } badGoal)
         {

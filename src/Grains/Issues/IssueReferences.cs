@@ -1,9 +1,10 @@
 namespace Paperclip.Grains.Issues;
 
 /// <summary>
-/// Checks the records an issue points at (assignee, project, goal, parent, labels) against the
-/// issue's company, with the reference's status codes and messages. Unknown and foreign ids give
-/// the same answer, so a caller cannot probe another company's ids.
+/// Checks the records an issue points at (assignee, project, workspace, goal, parent, labels)
+/// against the issue's company, with the reference's status codes and messages. Unknown and
+/// foreign ids give the same answer, so a caller cannot probe another company's ids; the one
+/// exception is the assignee agent, whose two answers the reference (and CONTRACT §3) fix.
 /// </summary>
 public sealed class IssueReferences(IGrainFactory grains)
 {
@@ -52,21 +53,22 @@ public sealed class IssueReferences(IGrainFactory grains)
         };
     }
 
-    public async Task<Reply<Project>> CheckProjectAsync(Guid projectId, Guid companyId)
-    {
-        var project = await grains.GetGrain<IProjectGrain>(projectId).GetAsync();
-        return project is not null && project.CompanyId == companyId
+    public async Task<Reply<Project>> CheckProjectAsync(Guid projectId, Guid companyId) =>
+        await grains.FindInCompanyAsync<IProjectGrain, Project>(projectId, companyId) is { } project
             ? Reply<Project>.Ok(project)
             : Reply<Project>.Fail(ReplyStatus.Unprocessable, "Project not found");
-    }
 
-    public async Task<Reply<Goal>> CheckGoalAsync(Guid goalId, Guid companyId)
-    {
-        var goal = await grains.GetGrain<IGoalGrain>(goalId).GetAsync();
-        return goal is not null && goal.CompanyId == companyId
+    /// <summary>
+    /// The answer to every project workspace id: workspaces are not modelled, so no id names a
+    /// workspace of this company, and one is refused as unknown rather than stored pointing at nothing.
+    /// </summary>
+    public static Reply<Issue> UnknownProjectWorkspace { get; } =
+        Reply<Issue>.Fail(ReplyStatus.Unprocessable, "Project workspace not found");
+
+    public async Task<Reply<Goal>> CheckGoalAsync(Guid goalId, Guid companyId) =>
+        await grains.FindInCompanyAsync<IGoalGrain, Goal>(goalId, companyId) is { } goal
             ? Reply<Goal>.Ok(goal)
             : Reply<Goal>.Fail(ReplyStatus.Unprocessable, "Goal not found");
-    }
 
     /// <summary>
     /// A parent in the same company that would not make <paramref name="childId"/> its own
