@@ -24,8 +24,8 @@ public static class IssueDetails
         var goals = (await Task.WhenAll(goalIds.Select(id => grains.GetGrain<IGoalGrain>(id).GetAsync())))
             .OfType<Goal>().ToDictionary(g => g.Id);
 
-        var mentioned = await Task.WhenAll(IssueText.MentionedProjectIds(issue.Title, issue.Description)
-            .Select(id => grains.GetGrain<IProjectGrain>(id).GetAsync()));
+        // One query for the capped link list; it returns only the issue's company's projects.
+        var mentioned = await queries.GetProjectsAsync(issue.CompanyId, IssueText.MentionedProjectIds(issue.Title, issue.Description));
         var ownProject = issue.ProjectId is { } own && projects.TryGetValue(own, out var found) ? found : null;
 
         return new IssueDetail(response with { GoalId = goalId })
@@ -34,8 +34,7 @@ public static class IssueDetails
             Project = ownProject is null ? null : await ProjectsApi.ToResponseAsync(ownProject, grains),
             Goal = goalId is { } g && goals.TryGetValue(g, out var goal) ? goal : null,
             LegacyPlanDocument = IssueText.LegacyPlan(issue.Description),
-            MentionedProjects = [.. await Task.WhenAll(mentioned.OfType<Project>()
-                .Where(p => p.CompanyId == issue.CompanyId).Select(p => ProjectsApi.ToResponseAsync(p, grains)))],
+            MentionedProjects = [.. await Task.WhenAll(mentioned.Select(p => ProjectsApi.ToResponseAsync(p, grains)))],
         };
     }
 
