@@ -15,6 +15,7 @@ public static class GatewayApp
     {
         services.AddSingleton(GatewaySettings.From(configuration));
         services.AddSingleton<AgentJwt>();
+        services.AddSingleton<UnknownKeys>();
         services.AddSingleton<BearerAuthenticator>();
         services.AddSingleton<CompanyReadLimiter>();
         services.TryAddSingleton(TimeProvider.System);

@@ -37,6 +37,7 @@ public static class SiloConfiguration
         {
             options.Lease = settings.RunLease;
             options.SweepInterval = settings.RunSweepInterval;
+            options.MaxLiveRunsPerAgent = settings.MaxLiveRunsPerAgent;
         });
         silo.Services.AddHostedService<RunLeaseSweeper>();
         return silo.UsePaperclipStorage(settings.ConnectionString);

@@ -25,6 +25,8 @@ public sealed record SiloSettings
     public TimeSpan RunLease { get; init; } = TimeSpan.FromMinutes(10);
     /// <summary>How often each silo ends runs whose lease ran out unobserved.</summary>
     public TimeSpan RunSweepInterval { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>Queued/running runs an agent may have before its unseen run ids are refused with 429.</summary>
+    public int MaxLiveRunsPerAgent { get; init; } = 20;
 
     public static SiloSettings From(IConfiguration configuration)
     {
@@ -43,6 +45,9 @@ public sealed record SiloSettings
             FastFailover = configuration.GetValue("PAPERCLIP_FAST_FAILOVER", true),
             RunLease = TimeSpan.FromSeconds(configuration.GetValue("PAPERCLIP_RUN_LEASE_SECONDS", 600.0)),
             RunSweepInterval = TimeSpan.FromSeconds(configuration.GetValue("PAPERCLIP_RUN_SWEEP_SECONDS", 30.0)),
+            MaxLiveRunsPerAgent = configuration.GetValue("PAPERCLIP_MAX_LIVE_RUNS_PER_AGENT", 20) is var max and >= 1
+                ? max
+                : throw new InvalidOperationException("PAPERCLIP_MAX_LIVE_RUNS_PER_AGENT must be at least 1."),
         };
     }
 }

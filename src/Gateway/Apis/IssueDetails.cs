@@ -24,8 +24,8 @@ public static class IssueDetails
             .Append(goalId).OfType<Guid>();
         var goals = (await grains.FindAllInCompanyAsync<IGoalGrain, Goal>(goalIds, issue.CompanyId)).ToDictionary(g => g.Id);
 
-        var mentioned = await grains.FindAllInCompanyAsync<IProjectGrain, Project>(
-            IssueText.MentionedProjectIds(issue.Title, issue.Description), issue.CompanyId);
+        // One query for the capped link list; it returns only the issue's company's projects.
+        var mentioned = await queries.GetProjectsAsync(issue.CompanyId, IssueText.MentionedProjectIds(issue.Title, issue.Description));
         var ownProject = issue.ProjectId is { } own && projects.TryGetValue(own, out var found) ? found : null;
 
         return new IssueDetail(response with { GoalId = goalId })

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Paperclip.Gateway.Http;
 using Paperclip.Grains;
 
@@ -6,8 +7,8 @@ namespace Paperclip.Gateway.Auth;
 /// <summary>
 /// Resolves the caller of every <c>/api</c> request once (reference §3.1, CONTRACT §2). In
 /// <c>local_trusted</c> mode a request without credentials is the local board; in
-/// <c>authenticated</c> mode it is 401 (except the health check). A bearer token that does not
-/// verify is always 401 — never silently the board, unlike the reference.
+/// <c>authenticated</c> mode it is 401 (except on open routes: the health check). A bearer token
+/// that does not verify is always 401 — never silently the board, unlike the reference.
 /// </summary>
 public sealed class ActorResolution(RequestDelegate next, GatewaySettings settings)
 {
@@ -17,6 +18,8 @@ public sealed class ActorResolution(RequestDelegate next, GatewaySettings settin
     {
         var runId = context.Request.Headers[RunIdHeader].FirstOrDefault() is { Length: > 0 } header ? header.Trim() : null;
         var authorization = context.Request.Headers.Authorization.FirstOrDefault();
+        // Routes marked AllowAnonymous need no caller, so they neither demand one nor touch runs.
+        var open = context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null;
         Actor actor;
         if (!string.IsNullOrWhiteSpace(authorization))
         {
@@ -29,7 +32,7 @@ public sealed class ActorResolution(RequestDelegate next, GatewaySettings settin
         {
             actor = Actor.LocalBoard(runId);
         }
-        else if (context.Request.Path.StartsWithSegments("/api/health"))
+        else if (open)
         {
             actor = new Actor(ActorType.None, null, null, null, runId, "none", false);
         }
@@ -37,17 +40,30 @@ public sealed class ActorResolution(RequestDelegate next, GatewaySettings settin
         {
             throw Unauthorized();
         }
-        if (actor.IsAgent && actor.RunGuid is { } runGuid)
+        if (!open && actor.IsAgent && actor.RunGuid is { } runGuid)
         {
-            // Any request carrying a run id renews that run's lease (and registers an unseen run).
-            var touched = await grains.GetGrain<IHeartbeatRunGrain>(runGuid).TouchAsync(actor.AgentId!.Value, actor.CompanyId!.Value);
-            if (!touched.IsSuccess)
-            {
-                throw new ApiException(ApiErrors.ToStatusCode(touched.Status), touched.Error!);
-            }
+            await TouchRunAsync(grains, runGuid, actor.AgentId!.Value, actor.CompanyId!.Value);
         }
         context.SetActor(actor);
         await next(context);
+    }
+
+    /// <summary>
+    /// Any request carrying a run id renews that run's lease: one call to the run's grain. Only an
+    /// id the run grain does not know goes on to the agent's grain, which registers it under the
+    /// agent's cap of live runs (429 beyond it), so renewals never wait on that gate.
+    /// </summary>
+    private static async Task TouchRunAsync(IGrainFactory grains, Guid runId, Guid agentId, Guid companyId)
+    {
+        var touched = await grains.GetGrain<IHeartbeatRunGrain>(runId).TouchAsync(agentId, companyId, mayRegister: false);
+        if (touched.Status == ReplyStatus.NotFound)
+        {
+            touched = await grains.GetGrain<IAgentGrain>(agentId).RegisterRunAsync(runId);
+        }
+        if (!touched.IsSuccess)
+        {
+            throw ApiException.FromReply(touched);
+        }
     }
 
     private static ApiException Unauthorized() => new(StatusCodes.Status401Unauthorized, "Unauthorized");

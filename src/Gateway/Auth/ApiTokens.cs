@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -9,7 +10,19 @@ public static class ApiTokens
     public const string AgentPrefix = "pcp_";
     public const string BoardPrefix = "pcb_";
 
-    public static string New(string prefix) => prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+    private const int SecretBytes = 24;
+    private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
+
+    public static string New(string prefix) => prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(SecretBytes));
+
+    /// <summary>
+    /// Whether the token has exactly the shape <see cref="New"/> makes: only such a token can name
+    /// a stored key, so anything else is refused without a lookup.
+    /// </summary>
+    public static bool IsApiKey(string token) =>
+        token.Length == AgentPrefix.Length + (SecretBytes * 2)
+        && (token.StartsWith(AgentPrefix, StringComparison.Ordinal) || token.StartsWith(BoardPrefix, StringComparison.Ordinal))
+        && !token.AsSpan(AgentPrefix.Length).ContainsAnyExcept(LowerHex);
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 

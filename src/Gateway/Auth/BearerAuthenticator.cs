@@ -7,19 +7,19 @@ namespace Paperclip.Gateway.Auth;
 /// key), or an agent JWT. <c>null</c> for anything that does not verify — including keys of agents
 /// that are terminated or awaiting approval — which the caller answers with 401.
 /// </summary>
-public sealed class BearerAuthenticator(IGrainFactory grains, GatewaySettings settings, AgentJwt jwt)
+public sealed class BearerAuthenticator(IGrainFactory grains, GatewaySettings settings, AgentJwt jwt, UnknownKeys unknownKeys)
 {
     public const string BoardKeyUserId = "board";
 
     public async Task<Actor?> AuthenticateAsync(string token, string? runId)
     {
-        if (token.StartsWith(ApiTokens.AgentPrefix, StringComparison.Ordinal) || token.StartsWith(ApiTokens.BoardPrefix, StringComparison.Ordinal))
-        {
-            return await FromStoredKeyAsync(token, runId);
-        }
         if (settings.BootstrapBoardKeyHash is { } bootstrap && ApiTokens.HashesEqual(ApiTokens.Hash(token), bootstrap))
         {
             return Board(runId);
+        }
+        if (ApiTokens.IsApiKey(token))
+        {
+            return await FromStoredKeyAsync(token, runId);
         }
         if (jwt.Enabled && AgentJwt.LooksLikeJwt(token) && await jwt.VerifyAsync(token) is { } claims)
         {
@@ -31,13 +31,24 @@ public sealed class BearerAuthenticator(IGrainFactory grains, GatewaySettings se
 
     private async Task<Actor?> FromStoredKeyAsync(string token, string? runId)
     {
-        var key = await grains.GetGrain<IApiKeyGrain>(IApiKeyGrain.KeyFor(ApiTokens.Hash(token))).AuthenticateAsync();
-        return key switch
+        var hash = ApiTokens.Hash(token);
+        if (unknownKeys.Contains(hash))
         {
-            { Kind: ApiKeyKinds.Board } => Board(runId),
-            { Kind: ApiKeyKinds.Agent, AgentId: { } agentId, CompanyId: { } companyId } => await AgentActorAsync(agentId, companyId, runId, "agent_key"),
-            _ => null,
-        };
+            return null;
+        }
+        var key = await grains.GetGrain<IApiKeyGrain>(IApiKeyGrain.KeyFor(hash)).AuthenticateAsync();
+        switch (key)
+        {
+            case null:
+                unknownKeys.Add(hash);
+                return null;
+            case { Kind: ApiKeyKinds.Board }:
+                return Board(runId);
+            case { Kind: ApiKeyKinds.Agent, AgentId: { } agentId, CompanyId: { } companyId }:
+                return await AgentActorAsync(agentId, companyId, runId, "agent_key");
+            default:
+                return null;
+        }
     }
 
     private async Task<Actor?> AgentActorAsync(Guid agentId, Guid companyId, string? runId, string source)

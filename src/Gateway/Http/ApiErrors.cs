@@ -19,8 +19,11 @@ public static class ApiErrors
 
     /// <summary>The HTTP answer for a failed grain reply (its details are already JSON).</summary>
     public static IResult FromReply<T>(Reply<T> reply) =>
-        Error(ToStatusCode(reply.Status), reply.Error ?? "Request failed",
-            reply.DetailsJson is null ? null : JsonDocument.Parse(reply.DetailsJson).RootElement.Clone());
+        Error(ToStatusCode(reply.Status), reply.Error ?? "Request failed", Details(reply));
+
+    /// <summary>A failed reply's details as JSON to embed, or null.</summary>
+    public static object? Details<T>(Reply<T> reply) =>
+        reply.DetailsJson is null ? null : JsonDocument.Parse(reply.DetailsJson).RootElement.Clone();
 
     public static Task WriteAsync(HttpContext context, int statusCode, string error, object? details = null)
     {
@@ -38,6 +41,7 @@ public static class ApiErrors
         ReplyStatus.NotFound => StatusCodes.Status404NotFound,
         ReplyStatus.Conflict => StatusCodes.Status409Conflict,
         ReplyStatus.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        ReplyStatus.TooManyRequests => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status500InternalServerError,
     };
 

@@ -1,3 +1,5 @@
+using Paperclip.Grains;
+
 namespace Paperclip.Gateway.Http;
 
 /// <summary>
@@ -12,4 +14,8 @@ public sealed class ApiException(int statusCode, string error, object? details =
     public object? Details { get; } = details;
 
     public static ApiException NotFound(string error) => new(StatusCodes.Status404NotFound, error);
+
+    /// <summary>A failed grain reply, for middleware that cannot return a result.</summary>
+    public static ApiException FromReply<T>(Reply<T> reply) =>
+        new(ApiErrors.ToStatusCode(reply.Status), reply.Error ?? "Request failed", ApiErrors.Details(reply));
 }

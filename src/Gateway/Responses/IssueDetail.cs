@@ -56,10 +56,20 @@ public static partial class IssueText
             ? new LegacyPlanDocument("plan", body, "issue_description")
             : null;
 
-    /// <summary>Project ids linked as <c>[text](project://uuid…)</c>.</summary>
-    public static IEnumerable<Guid> MentionedProjectIds(params string?[] texts) =>
-        texts.OfType<string>().SelectMany(text => ProjectLink().Matches(text))
-            .Select(match => Guid.Parse(match.Groups[1].Value)).Distinct();
+    /// <summary>
+    /// How many distinct linked project ids one issue read resolves: a description may hold
+    /// thousands of links, and each read must not cost work in proportion to them.
+    /// </summary>
+    public const int MaxMentionedProjects = 20;
+
+    /// <summary>
+    /// The first <see cref="MaxMentionedProjects"/> distinct project ids linked as
+    /// <c>[text](project://uuid…)</c>, in text order (the texts one after another). The matches
+    /// are found lazily, so the scan stops at the cap.
+    /// </summary>
+    public static IReadOnlyList<Guid> MentionedProjectIds(params string?[] texts) =>
+        [.. texts.OfType<string>().SelectMany(text => ProjectLink().Matches(text))
+            .Select(match => Guid.Parse(match.Groups[1].Value)).Distinct().Take(MaxMentionedProjects)];
 
     [GeneratedRegex("<plan>([\\s\\S]*?)</plan>", RegexOptions.IgnoreCase)]
     private static partial Regex PlanBlock();

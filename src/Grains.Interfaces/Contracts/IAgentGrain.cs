@@ -1,5 +1,15 @@
 namespace Paperclip.Grains;
 
-/// <summary>An agent's profile and status.</summary>
+/// <summary>An agent's profile and status, and the gate for runs it names itself.</summary>
 [Alias("paperclip.IAgentGrain")]
-public interface IAgentGrain : IRecordGrain<Agent>;
+public interface IAgentGrain : IRecordGrain<Agent>
+{
+    /// <summary>
+    /// Registers a run id the agent presented and the server has not seen, as the agent's running
+    /// run — unless the agent already has the configured maximum of queued/running runs: then 429
+    /// <c>Too many live runs for this agent</c> with <c>details {agentId, liveRuns, maxLiveRuns}</c>.
+    /// An id that exists by now is renewed as <see cref="IHeartbeatRunGrain.TouchAsync"/> does.
+    /// </summary>
+    [Alias("register-run")]
+    Task<Reply<HeartbeatRun>> RegisterRunAsync(Guid runId);
+}

@@ -16,12 +16,14 @@ public interface IHeartbeatRunGrain : IGrainWithGuidKey
     Task<HeartbeatRun?> GetAsync();
 
     /// <summary>
-    /// A request of <paramref name="agentId"/> carried this run id: registers an unseen id as that
-    /// agent's running run, moves queued → running, renews a live lease. 409 <c>Run belongs to another agent</c>
+    /// A request of <paramref name="agentId"/> carried this run id: moves queued → running, renews
+    /// a live lease, and registers an unseen id as that agent's running run — only when
+    /// <paramref name="mayRegister"/>, else an unseen id is 404 <c>Heartbeat run not found</c>
+    /// (the agent grain decides, under its cap of live runs). 409 <c>Run belongs to another agent</c>
     /// when the id is another agent's. A finished run stays finished (and is not live).
     /// </summary>
     [Alias("touch")]
-    Task<Reply<HeartbeatRun>> TouchAsync(Guid agentId, Guid companyId);
+    Task<Reply<HeartbeatRun>> TouchAsync(Guid agentId, Guid companyId, bool mayRegister);
 
     /// <summary>Finishes a live run with succeeded/failed/cancelled. 404 unknown, 409 already finished.</summary>
     [Alias("finish")]

@@ -17,6 +17,13 @@ public interface IQueryGrain : IGrainWithIntegerKey
     [Alias("list-projects")]
     Task<IReadOnlyList<Project>> ListProjectsAsync(Guid companyId);
 
+    /// <summary>
+    /// The company's projects with these ids, in the order of <paramref name="projectIds"/>;
+    /// ids of other companies' projects or of no project are left out. One query however many ids.
+    /// </summary>
+    [Alias("get-projects")]
+    Task<IReadOnlyList<Project>> GetProjectsAsync(Guid companyId, IReadOnlyList<Guid> projectIds);
+
     [Alias("list-goals")]
     Task<IReadOnlyList<Goal>> ListGoalsAsync(Guid companyId);
 
@@ -59,6 +66,15 @@ public interface IQueryGrain : IGrainWithIntegerKey
     /// <summary>Of these runs, the ones that are live now (queued/running, lease unexpired).</summary>
     [Alias("live-runs")]
     Task<IReadOnlyList<HeartbeatRun>> GetLiveRunsAsync(IReadOnlyList<Guid> runIds);
+
+    /// <summary>
+    /// How many of the agent's runs are stored as queued/running. Every live run is among them;
+    /// a run whose lease ran out leaves the count as soon as its grain or the sweeper marks it
+    /// timed_out. (The stored lease end is not used: renewals write it only when half the lease
+    /// is gone, so it can trail the real one and would undercount.)
+    /// </summary>
+    [Alias("count-active-runs")]
+    Task<int> CountActiveRunsAsync(Guid agentId);
 
     /// <summary>Runs still marked queued/running whose lease has expired (for the lease sweeper).</summary>
     [Alias("expired-runs")]

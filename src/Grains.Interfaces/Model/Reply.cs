@@ -11,6 +11,7 @@ public enum ReplyStatus
     NotFound = 5,
     Conflict = 6,
     Unprocessable = 7,
+    TooManyRequests = 8,
 }
 
 /// <summary>

@@ -25,7 +25,14 @@ public sealed class ApiKeyGrain(
 
     public async Task<ApiKey?> AuthenticateAsync()
     {
-        if (!state.RecordExists || state.State.RevokedAt is not null)
+        if (!state.RecordExists)
+        {
+            // Anyone can send random well-formed tokens: an unknown one must not keep an
+            // activation (and its memory) alive until idle collection.
+            DeactivateOnIdle();
+            return null;
+        }
+        if (state.State.RevokedAt is not null)
         {
             return null;
         }

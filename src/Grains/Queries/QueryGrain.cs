@@ -32,6 +32,26 @@ public sealed class QueryGrain(StateQueries queries, IOptions<ClusterOptions> cl
     public async Task<IReadOnlyList<Project>> ListProjectsAsync(Guid companyId) =>
         await ListOfCompanyAsync<Project>(StorageNames.Project, companyId, "payload->>'createdAt', payload->>'id'");
 
+    public async Task<IReadOnlyList<Project>> GetProjectsAsync(Guid companyId, IReadOnlyList<Guid> projectIds)
+    {
+        if (projectIds.Count == 0)
+        {
+            return [];
+        }
+        var found = (await queries.ReadRecordsAsync<Project>(
+            $"""
+            SELECT payload::text FROM grain_state
+            WHERE {StateQueries.LiveRows(StorageNames.Project)} AND (payload->>'id') = ANY(@ids) AND (payload->>'companyId') = @company
+            """,
+            p =>
+            {
+                BindService(p);
+                BindIds(p, projectIds);
+                p.AddWithValue("company", companyId.ToString());
+            })).ToDictionary(project => project.Id);
+        return [.. projectIds.Distinct().Where(found.ContainsKey).Select(id => found[id])];
+    }
+
     public async Task<IReadOnlyList<Goal>> ListGoalsAsync(Guid companyId) =>
         await ListOfCompanyAsync<Goal>(StorageNames.Goal, companyId, "payload->>'createdAt', payload->>'id'");
 
@@ -138,6 +158,20 @@ public sealed class QueryGrain(StateQueries queries, IOptions<ClusterOptions> cl
                     BindIds(p, runIds);
                     BindNow(p);
                 });
+
+    /// <summary>Scans the partial index of active runs (heartbeat_run_active_lease), a set the per-agent cap keeps small.</summary>
+    public async Task<int> CountActiveRunsAsync(Guid agentId) =>
+        Convert.ToInt32(await queries.ReadScalarAsync(
+            $"""
+            SELECT count(*) FROM grain_state
+            WHERE {StateQueries.LiveRows(StorageNames.HeartbeatRun)} AND payload->>'status' IN ('queued', 'running')
+              AND payload->>'agentId' = @agent
+            """,
+            p =>
+            {
+                BindService(p);
+                p.AddWithValue("agent", agentId.ToString());
+            }), System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task<IReadOnlyList<Guid>> FindExpiredRunIdsAsync(int limit) =>
         (await queries.ReadRecordsAsync<HeartbeatRun>(

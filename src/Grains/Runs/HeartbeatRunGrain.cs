@@ -45,10 +45,16 @@ public sealed class HeartbeatRunGrain(
         return state.RecordExists ? state.State : null;
     }
 
-    public async Task<Reply<HeartbeatRun>> TouchAsync(Guid agentId, Guid companyId)
+    public async Task<Reply<HeartbeatRun>> TouchAsync(Guid agentId, Guid companyId, bool mayRegister)
     {
         await ExpireIfDueAsync();
         var now = time.UtcNow();
+        if (!state.RecordExists && !mayRegister)
+        {
+            // Nothing to keep: an id nobody registered must not hold memory until idle collection.
+            DeactivateOnIdle();
+            return Reply<HeartbeatRun>.Fail(ReplyStatus.NotFound, "Heartbeat run not found");
+        }
         if (!state.RecordExists)
         {
             // An API-key agent without the scheduler names its own run: record it as running.

@@ -165,7 +165,7 @@ public sealed class CheckoutGrainTests(GrainCluster cluster)
     private async Task<Guid> LiveRunAsync(Agent agent)
     {
         var run = Guid.NewGuid();
-        var touched = await Grains.GetGrain<IHeartbeatRunGrain>(run).TouchAsync(agent.Id, agent.CompanyId);
+        var touched = await Grains.GetGrain<IHeartbeatRunGrain>(run).TouchAsync(agent.Id, agent.CompanyId, mayRegister: true);
         Assert.Equal(RunStatuses.Running, touched.Value!.Status);
         return run;
     }

@@ -19,15 +19,16 @@ public class ApiCluster : IAsyncLifetime
     public IReadOnlyList<SiloProcess> Silos => _silos;
 
     public TestDatabase Database { get; private set; } = null!;
+    /// <summary>The Orleans cluster id, so a test can join the silos as a client and inspect them.</summary>
+    public string ClusterId { get; } = $"api-{Guid.NewGuid():N}";
     public ApiClient Api { get; private set; } = null!;
     public ApiClient ApiB { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
-        var clusterId = $"api-{Guid.NewGuid():N}";
-        _silos.Add(SiloProcess.Start(Database.Url, clusterId, "silo-a", withHttp: true, Environment));
-        _silos.Add(SiloProcess.Start(Database.Url, clusterId, "silo-b", withHttp: true, Environment));
+        _silos.Add(SiloProcess.Start(Database.Url, ClusterId, "silo-a", withHttp: true, Environment));
+        _silos.Add(SiloProcess.Start(Database.Url, ClusterId, "silo-b", withHttp: true, Environment));
         await Task.WhenAll(_silos.Select(silo => silo.WaitForHttpAsync(TimeSpan.FromSeconds(90))));
         Api = Client(_silos[0]);
         ApiB = Client(_silos[1]);
