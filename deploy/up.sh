@@ -142,7 +142,7 @@ if [[ -z ${PAPERCLIP_DATABASE_URL:-} ]]; then
   pg_create_database "$PG_PORT" paperclip || die "could not create database 'paperclip'"
   PAPERCLIP_DATABASE_URL=$(pg_url "$PG_PORT" paperclip)
   export PAPERCLIP_DATABASE_URL
-  log "database: postgres://postgres:***@127.0.0.1:$PG_PORT/paperclip (password in $(pg_password_file "$PG_DIR"))"
+  log "database: postgres://postgres:***@127.0.0.1:$PG_PORT/paperclip (password in $(pg_password_file "$PG_DATA_DIR"))"
 else
   log "using external database from PAPERCLIP_DATABASE_URL"
 fi

@@ -12,7 +12,8 @@
 #                                  MODE is "throwaway" or "durable" (default: durable,
 #                                  or throwaway when PG_THROWAWAY=1); sets PG_PORT (the
 #                                  port actually served), PG_STARTED (1 = we started
-#                                  it, 0 = it was already running) and PG_PASSWORD (the
+#                                  it, 0 = it was already running), PG_DATA_DIR (DIR with
+#                                  links resolved) and PG_PASSWORD (the
 #                                  superuser's password, from pg_password_file DIR)
 #   pg_password_file DIR           print DIR.password, the file (mode 0600, owned by
 #                                  whoever runs us) holding the superuser's password
@@ -144,10 +145,53 @@ pg__ensure_reachable() {
   done
 }
 
+# The first folder on the way to DIR (an existing one) that the postgres OS
+# user cannot enter and that we may not loosen (outside PG_CHMOD_WITHIN), or
+# nothing when the way is open or can be opened.
+pg__blocking_folder() {
+  local dir=$1 path="" part parts
+  IFS=/ read -ra parts <<<"${dir#/}"
+  for part in "${parts[@]}"; do
+    path+="/$part"
+    [[ -d $path ]] || return 0
+    pg__run test -x "$path" && continue
+    [[ -n ${PG_CHMOD_WITHIN:-} && $path/ == "${PG_CHMOD_WITHIN%/}"/* ]] && continue
+    printf '%s\n' "$path"
+    return 0
+  done
+}
+
+# As root with a project in a private folder (e.g. a clone under /root, mode
+# 700), the postgres OS user cannot reach DIR, and loosening the home folder
+# is not ours to do. Then the cluster lives in /var/lib/paperclip/ under a
+# name derived from DIR, and DIR becomes a link to it, so every later start
+# (and pg_stop) finds the same cluster through the project's data folder.
+pg__relocate_if_unreachable() {
+  local dir=$1 blocker home
+  [[ -L $dir ]] && return 0
+  blocker=$(pg__blocking_folder "$dir")
+  [[ -n $blocker ]] || return 0
+  if [[ -d $dir ]]; then
+    # Only an empty folder (left by an earlier attempt) may be replaced.
+    [[ -z $(ls -A "$dir") ]] || {
+      pg__log "the 'postgres' OS user cannot enter $blocker (needed to reach $dir), which already holds data"
+      return 1
+    }
+    rmdir "$dir" || return 1
+  fi
+  home=/var/lib/paperclip/postgres-$(printf '%s' "$dir" | sha256sum | cut -c1-16)
+  mkdir -p /var/lib/paperclip "$home" "$(dirname "$dir")" || return 1
+  chmod 755 /var/lib/paperclip || return 1
+  ln -s "$home" "$dir" || return 1
+  pg__log "the 'postgres' OS user cannot enter $blocker: the database lives in $home (linked from $dir)"
+}
+
 # Prints the port of the server running in DIR, or fails if none is running.
 pg_running_port() {
   local dir=$1
   [[ -f $dir/PG_VERSION ]] || return 1
+  # The postgres OS user may reach DIR only through its resolved path (see pg__relocate_if_unreachable).
+  dir=$(cd "$dir" && pwd -P) || return 1
   [[ -n ${PG_BIN:-} ]] || pg__find_bin || return 1
   pg__run "$PG_BIN/pg_ctl" -D "$dir" status >/dev/null 2>&1 || return 1
   # Line 4 of postmaster.pid is the port the server listens on.
@@ -254,8 +298,12 @@ pg_start_local() {
   [[ $mode == throwaway || $mode == durable ]] || { pg__log "unknown mode '$mode'"; return 1; }
   [[ -n ${PG_BIN:-} ]] || pg__find_bin || { pg__log "call pg_ensure_installed first"; return 1; }
 
+  if pg__is_root; then
+    pg__relocate_if_unreachable "$dir" || return 1
+  fi
   mkdir -p "$dir" || return 1
   dir=$(cd "$dir" && pwd -P) || return 1
+  PG_DATA_DIR=$dir
 
   if pg__is_root; then
     command -v runuser >/dev/null || { pg__log "runuser (util-linux) is needed to run PostgreSQL as root"; return 1; }
@@ -325,6 +373,7 @@ pg_start_local() {
 pg_stop() {
   local dir=${1:?pg_stop DATA_DIR}
   [[ -f $dir/PG_VERSION ]] || return 0
+  dir=$(cd "$dir" && pwd -P) || return 0
   [[ -n ${PG_BIN:-} ]] || pg__find_bin || return 0
   pg__run "$PG_BIN/pg_ctl" -D "$dir" status >/dev/null 2>&1 || return 0
   pg__run "$PG_BIN/pg_ctl" -D "$dir" -m fast -w -t 60 stop >/dev/null || {

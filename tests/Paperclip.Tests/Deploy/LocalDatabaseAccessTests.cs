@@ -49,6 +49,33 @@ public sealed class LocalDatabaseAccessTests
     }
 
     [Fact]
+    public async Task AsRootADataFolderInAPrivateHomeGetsItsDatabaseUnderVarLib()
+    {
+        // A clone under /root (mode 700) as root: the postgres OS user cannot enter it, and
+        // loosening /root is not ours to do, so the cluster lives in /var/lib/paperclip.
+        if (!Environment.IsPrivilegedProcess)
+        {
+            return;
+        }
+        var output = await LocalPostgresScript.RunAsync("""
+            mkdir -m 700 "$WORK/home"
+            PG_CHMOD_WITHIN="$WORK/home/project"
+            pg_start_local "$WORK/home/project/.paperclip/pg" "$(free_port)" throwaway
+            home=$(readlink "$WORK/home/project/.paperclip/pg")
+            echo "linked to: $home"
+            echo "home: $(stat -c '%a %U' "$WORK/home")"
+            pg_create_database "$PG_PORT" paperclip && echo "database created"
+            pg_stop "$WORK/home/project/.paperclip/pg"
+            pg_running_port "$WORK/home/project/.paperclip/pg" || echo "stopped"
+            rm -rf "$home" "$home.password"
+            """);
+        Assert.Matches("linked to: /var/lib/paperclip/postgres-[0-9a-f]{16}\n", output);
+        Assert.Contains("home: 700 root", output);
+        Assert.Contains("database created", output);
+        Assert.Contains("stopped", output);
+    }
+
+    [Fact]
     public async Task LocalDatabasePasswordIsInAFileOnlyItsOwnerCanRead()
     {
         var output = await LocalPostgresScript.RunAsync("""
