@@ -25,6 +25,14 @@ public sealed record SiloSettings
     public TimeSpan RunLease { get; init; } = TimeSpan.FromMinutes(10);
     /// <summary>How often each silo ends runs whose lease ran out unobserved.</summary>
     public TimeSpan RunSweepInterval { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>One webhook attempt's time limit.</summary>
+    public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>The wait after a wakeup's first failed webhook attempt (doubling after each further one).</summary>
+    public TimeSpan WebhookRetryDelay { get; init; } = TimeSpan.FromSeconds(2);
+    /// <summary>Webhook attempts per wakeup before it is marked failed.</summary>
+    public int WebhookAttempts { get; init; } = 5;
+    /// <summary>How often each silo looks for due wakeups.</summary>
+    public TimeSpan WebhookPollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     public static SiloSettings From(IConfiguration configuration)
     {
@@ -43,6 +51,10 @@ public sealed record SiloSettings
             FastFailover = configuration.GetValue("PAPERCLIP_FAST_FAILOVER", true),
             RunLease = TimeSpan.FromSeconds(configuration.GetValue("PAPERCLIP_RUN_LEASE_SECONDS", 600.0)),
             RunSweepInterval = TimeSpan.FromSeconds(configuration.GetValue("PAPERCLIP_RUN_SWEEP_SECONDS", 30.0)),
+            WebhookTimeout = TimeSpan.FromSeconds(configuration.GetValue("PAPERCLIP_WEBHOOK_TIMEOUT_SECONDS", 5.0)),
+            WebhookRetryDelay = TimeSpan.FromSeconds(configuration.GetValue("PAPERCLIP_WEBHOOK_RETRY_SECONDS", 2.0)),
+            WebhookAttempts = Math.Max(1, configuration.GetValue("PAPERCLIP_WEBHOOK_ATTEMPTS", 5)),
+            WebhookPollInterval = TimeSpan.FromSeconds(configuration.GetValue("PAPERCLIP_WEBHOOK_POLL_SECONDS", 1.0)),
         };
     }
 }

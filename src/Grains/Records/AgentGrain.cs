@@ -1,15 +1,28 @@
 using Orleans.Runtime;
 using Paperclip.Grains.Storage;
+using Paperclip.Grains.Wakeups;
 
 namespace Paperclip.Grains.Records;
 
-/// <summary>An agent: its profile and status (keys and wakeups arrive with their issues).</summary>
+/// <summary>An agent: its profile and status. Its wakeups are rows of their own table, not state.</summary>
 [GrainType("agent")]
 public sealed class AgentGrain(
-    [PersistentState(StorageNames.Agent, StorageNames.GrainStorage)] IPersistentState<Agent> state)
+    [PersistentState(StorageNames.Agent, StorageNames.GrainStorage)] IPersistentState<Agent> state,
+    WakeupStore wakeups)
     : RecordGrain<Agent>(state), IAgentGrain
 {
     protected override string NotFoundMessage => "Agent not found";
 
     protected override Agent WithUpdatedAt(Agent record, DateTime updatedAt) => record with { UpdatedAt = updatedAt };
+
+    public async Task<Reply<WakeupRequest>> RecordWakeupAsync(WakeupRequest request)
+    {
+        if (!Exists)
+        {
+            return Reply<WakeupRequest>.Fail(ReplyStatus.NotFound, NotFoundMessage);
+        }
+        var addressed = WakeupAddressing.For(State.State, request with { AgentId = State.State.Id, CompanyId = State.State.CompanyId });
+        await wakeups.InsertAsync([addressed]);
+        return Reply<WakeupRequest>.Created(addressed);
+    }
 }
