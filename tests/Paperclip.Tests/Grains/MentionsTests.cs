@@ -41,7 +41,6 @@ public sealed class MentionsTests
     [InlineData("@adam")]
     [InlineData("@ad")]
     [InlineData("@ ada")]
-    [InlineData("@@ada")]
     [InlineData("ada")]
     public void OnlyTheWholeNameMatches(string body) => Assert.Empty(Find(body));
 
