@@ -14,9 +14,23 @@ public sealed class WakeupTriggers(IGrainFactory grains, WakeupStore store, Time
     public Task ForCreateAsync(Issue created, Actor actor) =>
         RecordAsync(created, actor, WakeupPlan.ForCreate(created), []);
 
-    /// <summary>An issue PATCH: <paramref name="before"/> as it was, <paramref name="after"/> as stored.</summary>
-    public Task ForUpdateAsync(Issue before, Issue after, IssueChanges changes, Actor actor) =>
-        RecordAsync(after, actor, WakeupPlan.ForUpdate(before, after, statusSent: changes.Status is not null), []);
+    /// <summary>
+    /// An issue PATCH: <paramref name="before"/> as it was, <paramref name="after"/> as stored. A
+    /// PATCH that also added a comment passes it as <paramref name="comment"/> (id, body, whether it
+    /// reopened the issue): its wakes are those of <see cref="ForCommentAsync"/>, merged after the
+    /// update's, so an agent both assigned and mentioned is woken once, for the assignment.
+    /// </summary>
+    public async Task ForUpdateAsync(Issue before, Issue after, IssueChanges changes, Actor actor, (Guid Id, string Body, bool Reopened)? comment = null)
+    {
+        var intents = WakeupPlan.ForUpdate(before, after, statusSent: changes.Status is not null);
+        if (comment is not { } added)
+        {
+            await RecordAsync(after, actor, intents, []);
+            return;
+        }
+        var (companyAgents, mentioned) = await FindMentionsAsync(after, added.Id, added.Body, actor);
+        await RecordAsync(after, actor, intents.Concat(WakeupPlan.ForComment(after, added.Id, added.Reopened, mentioned)), companyAgents);
+    }
 
     /// <summary>A successful (not idempotent) checkout, <paramref name="checkedOut"/> as stored.</summary>
     public Task ForCheckoutAsync(Issue checkedOut, Actor actor) =>
@@ -32,22 +46,29 @@ public sealed class WakeupTriggers(IGrainFactory grains, WakeupStore store, Time
     /// </summary>
     public async Task ForCommentAsync(Issue issue, Guid commentId, string body, Actor author, bool reopened)
     {
-        IReadOnlyList<Agent> companyAgents = [];
-        IReadOnlyList<Guid> mentioned = [];
+        var (companyAgents, mentioned) = await FindMentionsAsync(issue, commentId, body, author);
+        await RecordAsync(issue, author, WakeupPlan.ForComment(issue, commentId, reopened, mentioned), companyAgents);
+    }
+
+    /// <summary>The company's agents (when the body could mention any) and the ones it mentions.</summary>
+    private async Task<(IReadOnlyList<Agent> CompanyAgents, IReadOnlyList<Guid> Mentioned)> FindMentionsAsync(
+        Issue issue, Guid commentId, string body, Actor author)
+    {
+        // Only a body that could mention someone costs a read of the company's agents.
+        if (!body.Contains('@') && !body.Contains("agent://", StringComparison.Ordinal))
+        {
+            return ([], []);
+        }
         try
         {
-            // Only a body that could mention someone costs a read of the company's agents.
-            if (body.Contains('@') || body.Contains("agent://", StringComparison.Ordinal))
-            {
-                companyAgents = await grains.GetGrain<IQueryGrain>(0).ListAgentsAsync(issue.CompanyId);
-                mentioned = Mentions.Find(body, companyAgents, author.AgentId);
-            }
+            var companyAgents = await grains.GetGrain<IQueryGrain>(0).ListAgentsAsync(issue.CompanyId);
+            return (companyAgents, Mentions.Find(body, companyAgents, author.AgentId));
         }
         catch (Exception exception)
         {
             logger.LogError(exception, "Could not resolve the mentions of comment {CommentId}; only the assignee is woken", commentId);
+            return ([], []);
         }
-        await RecordAsync(issue, author, WakeupPlan.ForComment(issue, commentId, reopened, mentioned), companyAgents);
     }
 
     private async Task RecordAsync(Issue issue, Actor actor, IEnumerable<WakeIntent> intents, IReadOnlyList<Agent> knownAgents)

@@ -92,6 +92,23 @@ public sealed class CommentWakeupTests(GrainCluster cluster)
         Assert.Empty(await CommentWakeupsAsync(stranger.Id));
     }
 
+    [Fact]
+    public async Task APatchThatAssignsAndMentionsTheSameAgentWakesItOnceForTheAssignment()
+    {
+        var company = await GrainSetup.CompanyAsync(Grains);
+        var agent = await GrainSetup.AgentAsync(Grains, company.Id);
+        var colleague = await GrainSetup.AgentAsync(Grains, company.Id);
+        var before = await GrainSetup.IssueAsync(Grains, company.Id);
+        var after = before with { Status = IssueStatuses.Todo, AssigneeAgentId = agent.Id };
+        var changes = new IssueChanges { AssigneeAgentId = new Change<Guid?>(agent.Id) };
+
+        await Triggers.ForUpdateAsync(before, after, changes, GrainSetup.Board, (Guid.NewGuid(), $"@{agent.Name} and @{colleague.Name}", false));
+
+        var assigned = Assert.Single(await Grains.GetGrain<IQueryGrain>(0).ListWakeupsAsync(agent.Id, 10));
+        Assert.Equal((WakeReasons.IssueAssigned, (Guid?)null), (assigned.Reason, assigned.CommentId));
+        Assert.Equal(WakeReasons.IssueCommentMentioned, (await WakeupAsync(colleague.Id)).Reason);
+    }
+
     private async Task<Issue> AssignedIssueAsync(Guid companyId, Guid agentId)
     {
         var reply = await GrainSetup.TryIssueAsync(Grains, new NewIssue { CompanyId = companyId, Title = "Work", AssigneeAgentId = agentId });
