@@ -40,6 +40,8 @@ public static class GatewayApp
         app.MapIssuesApi();
         app.MapIssueLocksApi();
         app.MapRunsApi();
+        app.MapWakeupsApi();
+        app.MapHeartbeatContextApi();
         return app;
     }
 }

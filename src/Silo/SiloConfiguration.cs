@@ -7,6 +7,7 @@ using Paperclip.Grains.Issues;
 using Paperclip.Grains.Queries;
 using Paperclip.Grains.Runs;
 using Paperclip.Grains.Storage;
+using Paperclip.Grains.Wakeups;
 
 namespace Paperclip.Silo;
 
@@ -40,6 +41,14 @@ public static class SiloConfiguration
             options.MaxLiveRunsPerAgent = settings.MaxLiveRunsPerAgent;
         });
         silo.Services.AddHostedService<RunLeaseSweeper>();
+        silo.Services.Configure<WebhookOptions>(options =>
+        {
+            options.Timeout = settings.WebhookTimeout;
+            options.RetryDelay = settings.WebhookRetryDelay;
+            options.MaxAttempts = settings.WebhookAttempts;
+            options.PollInterval = settings.WebhookPollInterval;
+        });
+        silo.Services.AddHostedService<WebhookDelivery>();
         return silo.UsePaperclipStorage(settings.ConnectionString);
     }
 
@@ -69,6 +78,8 @@ public static class SiloConfiguration
         services.AddSingleton<UniqueKeys>();
         services.AddSingleton<StateQueries>();
         services.AddSingleton<IssueReferences>();
+        services.AddSingleton<WakeupStore>();
+        services.AddSingleton<WakeupTriggers>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -27,6 +27,14 @@ public sealed record SiloSettings
     public TimeSpan RunSweepInterval { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>Queued/running runs an agent may have before its unseen run ids are refused with 429.</summary>
     public int MaxLiveRunsPerAgent { get; init; } = 20;
+    /// <summary>One webhook attempt's time limit.</summary>
+    public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>The wait after a wakeup's first failed webhook attempt (doubling after each further one).</summary>
+    public TimeSpan WebhookRetryDelay { get; init; } = TimeSpan.FromSeconds(2);
+    /// <summary>Webhook attempts per wakeup before it is marked failed.</summary>
+    public int WebhookAttempts { get; init; } = 5;
+    /// <summary>How often each silo looks for due wakeups.</summary>
+    public TimeSpan WebhookPollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     public static SiloSettings From(IConfiguration configuration)
     {
@@ -48,6 +56,10 @@ public sealed record SiloSettings
             MaxLiveRunsPerAgent = configuration.GetValue("PAPERCLIP_MAX_LIVE_RUNS_PER_AGENT", 20) is var max and >= 1
                 ? max
                 : throw new InvalidOperationException("PAPERCLIP_MAX_LIVE_RUNS_PER_AGENT must be at least 1."),
+            WebhookTimeout = TimeSpan.FromSeconds(configuration.GetValue("PAPERCLIP_WEBHOOK_TIMEOUT_SECONDS", 5.0)),
+            WebhookRetryDelay = TimeSpan.FromSeconds(configuration.GetValue("PAPERCLIP_WEBHOOK_RETRY_SECONDS", 2.0)),
+            WebhookAttempts = Math.Max(1, configuration.GetValue("PAPERCLIP_WEBHOOK_ATTEMPTS", 5)),
+            WebhookPollInterval = TimeSpan.FromSeconds(configuration.GetValue("PAPERCLIP_WEBHOOK_POLL_SECONDS", 1.0)),
         };
     }
 }

@@ -10,11 +10,7 @@ public static class IssueDetails
 
     public static async Task<IssueDetail> BuildAsync(Issue issue, IssueResponse response, IGrainFactory grains)
     {
-        var queries = grains.GetGrain<IQueryGrain>(0);
-        var chain = issue.ParentId is { } parentId ? await queries.GetIssueChainAsync(parentId, MaxAncestors) : [];
-        // Only records of the issue's company are shown: a chain that crosses into another company
-        // (only rows stored before parents were checked can) ends there, and so for projects and goals.
-        var ancestors = chain.TakeWhile(ancestor => ancestor.CompanyId == issue.CompanyId).Where(ancestor => ancestor.Id != issue.Id).ToList();
+        var ancestors = await AncestorsAsync(issue, grains);
 
         var projectIds = ancestors.Select(a => a.ProjectId).Append(issue.ProjectId).OfType<Guid>();
         var projects = (await grains.FindAllInCompanyAsync<IProjectGrain, Project>(projectIds, issue.CompanyId)).ToDictionary(p => p.Id);
@@ -25,7 +21,7 @@ public static class IssueDetails
         var goals = (await grains.FindAllInCompanyAsync<IGoalGrain, Goal>(goalIds, issue.CompanyId)).ToDictionary(g => g.Id);
 
         // One query for the capped link list; it returns only the issue's company's projects.
-        var mentioned = await queries.GetProjectsAsync(issue.CompanyId, IssueText.MentionedProjectIds(issue.Title, issue.Description));
+        var mentioned = await grains.GetGrain<IQueryGrain>(0).GetProjectsAsync(issue.CompanyId, IssueText.MentionedProjectIds(issue.Title, issue.Description));
         var ownProject = issue.ProjectId is { } own && projects.TryGetValue(own, out var found) ? found : null;
 
         return new IssueDetail(response with { GoalId = goalId })
@@ -38,8 +34,19 @@ public static class IssueDetails
         };
     }
 
+    /// <summary>
+    /// The issue's parent, grandparent, … (nearest first). Only records of the issue's company are
+    /// shown: a chain that crosses into another company (only rows stored before parents were
+    /// checked can) ends there, and so for projects and goals.
+    /// </summary>
+    public static async Task<IReadOnlyList<Issue>> AncestorsAsync(Issue issue, IGrainFactory grains)
+    {
+        var chain = issue.ParentId is { } parentId ? await grains.GetGrain<IQueryGrain>(0).GetIssueChainAsync(parentId, MaxAncestors) : [];
+        return [.. chain.TakeWhile(ancestor => ancestor.CompanyId == issue.CompanyId).Where(ancestor => ancestor.Id != issue.Id)];
+    }
+
     /// <summary>The issue's goal, else (with no project) the company default goal, else none.</summary>
-    private static async Task<Guid?> ResolveGoalIdAsync(Issue issue, IGrainFactory grains) =>
+    public static async Task<Guid?> ResolveGoalIdAsync(Issue issue, IGrainFactory grains) =>
         issue.GoalId ?? (issue.ProjectId is null ? await grains.GetGrain<ICompanyGrain>(issue.CompanyId).GetDefaultGoalIdAsync() : null);
 
     private static IssueAncestor ToAncestor(Issue issue, Dictionary<Guid, Project> projects, Dictionary<Guid, Goal> goals)

@@ -31,12 +31,18 @@ public static class IssuesApi
         var aborted = context.RequestAborted;
         var issues = await limiter.RunAsync(company, query.Search is not null, () => queries.ListIssuesAsync(query, aborted), aborted);
         var labelIds = issues.SelectMany(issue => issue.LabelIds).Distinct().ToList();
-        var runIds = issues.Select(issue => issue.ExecutionRunId).OfType<Guid>().Distinct().ToList();
         // Most pages carry no labels and no running work: then there is nothing to look up.
         IReadOnlyList<Label> labels = labelIds.Count == 0 ? [] : await queries.GetLabelsAsync(labelIds);
+        var runs = await ActiveRunsAsync(issues, queries);
+        return TypedResults.Ok(issues.Select(issue => new IssueListRow(issue.ToResponse(labels), runs(issue))));
+    }
+
+    /// <summary>The <c>activeRun</c> of each of <paramref name="issues"/> (reference §2.3): its execution run while that is live.</summary>
+    public static async Task<Func<Issue, ActiveRun?>> ActiveRunsAsync(IReadOnlyList<Issue> issues, IQueryGrain queries)
+    {
+        var runIds = issues.Select(issue => issue.ExecutionRunId).OfType<Guid>().Distinct().ToList();
         var runs = (runIds.Count == 0 ? [] : await queries.GetLiveRunsAsync(runIds)).ToDictionary(run => run.Id);
-        return TypedResults.Ok(issues.Select(issue => new IssueListRow(issue.ToResponse(labels),
-            issue.ExecutionRunId is { } runId && runs.TryGetValue(runId, out var run) ? run.ToActiveRun() : null)));
+        return issue => issue.ExecutionRunId is { } runId && runs.TryGetValue(runId, out var run) ? run.ToActiveRun() : null;
     }
 
     private static async Task<IResult> CreateAsync(string companyId, HttpContext context, IGrainFactory grains)

@@ -47,7 +47,29 @@ public static class RunsApi
             Reason = reason?.Value,
             PayloadJson = payload?.Value,
         });
-        return reply.IsSuccess ? TypedResults.Accepted($"/api/heartbeat-runs/{runId}", reply.Value!.ToResponse()) : ApiErrors.FromReply(reply);
+        if (!reply.IsSuccess)
+        {
+            return ApiErrors.FromReply(reply);
+        }
+        // The request is a wakeup row too (reference §6.2), so the agent's wakeups list shows it
+        // and an agent with a webhook is sent it.
+        var run = reply.Value!;
+        var recorded = await grains.GetGrain<IAgentGrain>(agent.Id).RecordWakeupAsync(new WakeupRequest
+        {
+            Id = Guid.NewGuid(),
+            CompanyId = agent.CompanyId,
+            AgentId = agent.Id,
+            Source = run.InvocationSource,
+            TriggerDetail = run.TriggerDetail ?? "manual",
+            Reason = run.Reason,
+            PayloadJson = run.PayloadJson,
+            RequestedByActorType = "user",
+            RequestedByActorId = context.GetActor().UserId,
+            RunId = run.Id,
+            RequestedAt = run.CreatedAt,
+            UpdatedAt = run.CreatedAt,
+        });
+        return recorded.IsSuccess ? TypedResults.Accepted($"/api/heartbeat-runs/{runId}", run.ToResponse()) : ApiErrors.FromReply(recorded);
     }
 
     private static async Task<IResult> GetAsync(string runId, HttpContext context, IGrainFactory grains) =>

@@ -1,6 +1,6 @@
 namespace Paperclip.Grains;
 
-/// <summary>An agent's profile and status, and the gate for runs it names itself.</summary>
+/// <summary>An agent's profile and status, the gate for runs it names itself, and the wakeups addressed to it directly.</summary>
 [Alias("paperclip.IAgentGrain")]
 public interface IAgentGrain : IRecordGrain<Agent>
 {
@@ -12,4 +12,10 @@ public interface IAgentGrain : IRecordGrain<Agent>
     /// </summary>
     [Alias("register-run")]
     Task<Reply<HeartbeatRun>> RegisterRunAsync(Guid runId);
+    /// Stores a wakeup request for this agent (durable before the reply): <c>queued</c>, with the
+    /// agent's webhook when it has one, or <c>skipped</c> when the agent cannot be invoked now.
+    /// NotFound when the agent does not exist.
+    /// </summary>
+    [Alias("record-wakeup")]
+    Task<Reply<WakeupRequest>> RecordWakeupAsync(WakeupRequest request);
 }

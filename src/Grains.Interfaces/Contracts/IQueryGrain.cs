@@ -84,6 +84,10 @@ public interface IQueryGrain : IGrainWithIntegerKey
     [Alias("has-children")]
     Task<bool> HasChildIssuesAsync(Guid issueId);
 
+    /// <summary>The agent's wakeup requests, newest first, at most <paramref name="limit"/>.</summary>
+    [Alias("list-wakeups")]
+    Task<IReadOnlyList<WakeupRequest>> ListWakeupsAsync(Guid agentId, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// One page of a company's visible issues, filtered and ordered as the list route defines.
     /// Cancelling the token cancels the statement in PostgreSQL.

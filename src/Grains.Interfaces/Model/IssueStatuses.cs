@@ -12,6 +12,9 @@ public static class IssueStatuses
     public const string Cancelled = "cancelled";
 
     public static readonly IReadOnlyList<string> All = [Backlog, Todo, InProgress, InReview, Done, Blocked, Cancelled];
+
+    /// <summary>Done or cancelled: work on the issue is over until someone reopens it.</summary>
+    public static bool IsClosed(string status) => status is Done or Cancelled;
 }
 
 /// <summary>The issue priorities, most urgent first; the index is the list sort rank.</summary>

@@ -60,6 +60,7 @@ public sealed partial class IssueGrain
             UpdatedAt = now,
         };
         await state.WriteStateAsync();
+        await wakeups.ForCheckoutAsync(state.State, actor);
         return Reply<Issue>.Ok(state.State);
     }
 

@@ -1,5 +1,6 @@
 using Orleans.Runtime;
 using Paperclip.Grains.Storage;
+using Paperclip.Grains.Wakeups;
 
 namespace Paperclip.Grains.Issues;
 
@@ -12,6 +13,7 @@ namespace Paperclip.Grains.Issues;
 public sealed partial class IssueGrain(
     [PersistentState(StorageNames.Issue, StorageNames.GrainStorage)] IPersistentState<Issue> state,
     IssueReferences references,
+    WakeupTriggers wakeups,
     TimeProvider time)
     : Grain, IIssueGrain
 {
@@ -84,6 +86,7 @@ public sealed partial class IssueGrain(
         };
         state.State = IssueLifecycle.WriteStatus(issue, status, now);
         await state.WriteStateAsync();
+        await wakeups.ForCreateAsync(state.State, actor);
         // A new issue is next touched when someone picks it up, usually well after its creator
         // got the reply; until then it lives in PostgreSQL like any idle issue. Kept active for
         // the idle collection age, a burst of creates held every new issue in memory (about
@@ -167,6 +170,7 @@ public sealed partial class IssueGrain(
         }
         state.State = next;
         await state.WriteStateAsync();
+        await wakeups.ForUpdateAsync(current, state.State, changes, actor);
         return Reply<Issue>.Ok(state.State);
     }
 

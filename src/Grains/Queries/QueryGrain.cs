@@ -5,6 +5,7 @@ using Orleans.Concurrency;
 using Orleans.Configuration;
 using Paperclip.Grains.Json;
 using Paperclip.Grains.Storage;
+using Paperclip.Grains.Wakeups;
 
 namespace Paperclip.Grains.Queries;
 
@@ -17,7 +18,7 @@ namespace Paperclip.Grains.Queries;
 /// records off the activation's scheduler, so the single activation is not a CPU bottleneck.
 /// </summary>
 [StatelessWorker(1), Reentrant, GrainType("query")]
-public sealed class QueryGrain(StateQueries queries, IOptions<ClusterOptions> cluster, TimeProvider time) : Grain, IQueryGrain
+public sealed class QueryGrain(StateQueries queries, WakeupStore wakeups, IOptions<ClusterOptions> cluster, TimeProvider time) : Grain, IQueryGrain
 {
     private readonly string _serviceId = cluster.Value.ServiceId;
 
@@ -195,6 +196,9 @@ public sealed class QueryGrain(StateQueries queries, IOptions<ClusterOptions> cl
                 BindService(p);
                 p.AddWithValue("parent", issueId.ToString());
             }) is true;
+
+    public Task<IReadOnlyList<WakeupRequest>> ListWakeupsAsync(Guid agentId, int limit, CancellationToken cancellationToken) =>
+        wakeups.ListForAgentAsync(agentId, limit, cancellationToken);
 
     public async Task<IReadOnlyList<Issue>> ListIssuesAsync(IssueQuery query, CancellationToken cancellationToken)
     {

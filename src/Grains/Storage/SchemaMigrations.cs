@@ -170,5 +170,45 @@ public static class SchemaMigrations
                 (payload->>'description') gin_trgm_ops)
                 WHERE issue_list_company IS NOT NULL;
             """),
+        // 6 belongs to the comments and activity branch.
+        (7, """
+            -- Wakeup requests (reference §2.10 agent_wakeup_requests): append-only rows written
+            -- before the request that caused them is answered, and the outbox of webhook delivery.
+            -- A deliverer claims a due row by setting claimed_until (a lease) and claim_token; a
+            -- deliverer that dies leaves a claim that expires, and the row is due again.
+            CREATE TABLE agent_wakeup_requests (
+                id                      uuid PRIMARY KEY,
+                service_id              varchar(150) NOT NULL,
+                company_id              uuid         NOT NULL,
+                agent_id                uuid         NOT NULL,
+                source                  text         NOT NULL,
+                trigger_detail          text         NOT NULL,
+                reason                  text         NULL,
+                issue_id                uuid         NULL,
+                comment_id              uuid         NULL,
+                payload                 jsonb        NULL,
+                status                  text         NOT NULL,
+                requested_by_actor_type text         NULL,
+                requested_by_actor_id   text         NULL,
+                run_id                  uuid         NULL,
+                error                   text         NULL,
+                requested_at            timestamptz  NOT NULL,
+                updated_at              timestamptz  NOT NULL,
+                finished_at             timestamptz  NULL,
+                webhook_url             text         NULL,
+                attempts                integer      NOT NULL DEFAULT 0,
+                next_attempt_at         timestamptz  NULL,
+                claimed_until           timestamptz  NULL,
+                claim_token             uuid         NULL,
+                last_error              text         NULL
+            );
+
+            -- An agent's wakeups, newest first.
+            CREATE INDEX wakeup_by_agent ON agent_wakeup_requests (service_id, agent_id, requested_at DESC, id);
+
+            -- The outbox: only rows still waiting for their webhook.
+            CREATE INDEX wakeup_outbox_due ON agent_wakeup_requests (service_id, next_attempt_at)
+                WHERE status = 'queued' AND webhook_url IS NOT NULL;
+            """),
     ];
 }
