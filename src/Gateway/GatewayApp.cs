@@ -38,6 +38,8 @@ public static class GatewayApp
         app.MapLabelsApi();
         app.MapIssuesApi();
         app.MapIssueLocksApi();
+        app.MapCommentsApi();
+        app.MapActivityApi();
         app.MapRunsApi();
         return app;
     }

@@ -69,16 +69,24 @@ public static class IssueListSql
         var searching = !string.IsNullOrWhiteSpace(query.Search);
         if (searching)
         {
-            // issue_search (a trigram GIN index led by the company) finds the candidates of each of these three.
+            // Two trigram GIN indexes led by the company find the candidates: issue_search for the
+            // issue's own texts, issue_comment_search for its comments' bodies (reference §4.1).
             var term = EscapeLike(query.Search!.Trim());
-            Filter($"({Title} ILIKE @contains OR {Identifier} ILIKE @contains OR {Description} ILIKE @contains)",
-                "contains", $"%{term}%", NpgsqlDbType.Text);
+            Filter($"""
+                issue_list_id IN (
+                    SELECT issue_list_id FROM grain_state
+                    WHERE service_id = @service AND issue_list_company = @company
+                      AND ({Title} ILIKE @contains OR {Identifier} ILIKE @contains OR {Description} ILIKE @contains)
+                    UNION
+                    SELECT issue_id FROM issue_comment WHERE company_id = @company AND body ILIKE @contains)
+                """, "contains", $"%{term}%", NpgsqlDbType.Text);
             bindings.Add(p => p.Add(new NpgsqlParameter("prefix", NpgsqlDbType.Text) { Value = $"{term}%" }));
-            // Relevance buckets of reference §4.1 come first: title prefix, title, identifier prefix, identifier, description.
+            // Relevance buckets of reference §4.1 come first: title prefix, title, identifier prefix,
+            // identifier, description, and last the issues found only by a comment.
             keys = $"""
                 CASE WHEN {Title} ILIKE @prefix THEN 0 WHEN {Title} ILIKE @contains THEN 1
                      WHEN {Identifier} ILIKE @prefix THEN 2 WHEN {Identifier} ILIKE @contains THEN 3
-                     ELSE 4 END AS relevance, {keys}
+                     WHEN {Description} ILIKE @contains THEN 4 ELSE 5 END AS relevance, {keys}
                 """;
             order = $"relevance, {order}";
             pageOrder = $"page.relevance, {pageOrder}";
