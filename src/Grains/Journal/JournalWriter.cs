@@ -8,8 +8,19 @@ namespace Paperclip.Grains.Journal;
 /// a comment and the rows that log it are committed together. Inserting an activity row rings the
 /// live-event doorbell (the <c>activity_log_notify</c> trigger) at commit.
 /// </summary>
+/// <remarks>
+/// Live events are read forward by <c>seq</c>, so within a company a row must never become visible
+/// after a row with a higher <c>seq</c> (a reader past it would skip it for good). A sequence alone
+/// does not promise that: two transactions may commit in the other order than they drew their
+/// numbers. A transaction-scoped advisory lock per company, taken before the numbers are drawn and
+/// held to commit, makes each company's rows commit in <c>seq</c> order; companies never wait for each other
+/// (but on a hash collision, which only costs a few milliseconds).
+/// </remarks>
 public sealed class JournalWriter(NpgsqlDataSource dataSource)
 {
+    /// <summary>The first key of the per-company log locks ("actv"), apart from any other advisory lock of ours.</summary>
+    private const int CompanyLogLockClass = 0x61637476;
+
     public async Task AppendAsync(IssueComment? comment, IReadOnlyList<ActivityEntry> entries)
     {
         if (comment is null && entries.Count == 0)
@@ -18,6 +29,7 @@ public sealed class JournalWriter(NpgsqlDataSource dataSource)
         }
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        await LockCompanyLogAsync(connection, transaction, entries);
         if (comment is not null)
         {
             await using var insert = new NpgsqlCommand("""
@@ -43,11 +55,24 @@ public sealed class JournalWriter(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        await LockCompanyLogAsync(connection, transaction, [deletion]);
         await using var delete = new NpgsqlCommand("DELETE FROM issue_comment WHERE issue_id = @issue", connection, transaction);
         delete.Parameters.AddWithValue("issue", issueId);
         await delete.ExecuteNonQueryAsync();
         await InsertAsync(connection, transaction, [deletion]);
         await transaction.CommitAsync();
+    }
+
+    /// <summary>Orders this transaction's log rows after every earlier one of their company (see remarks).</summary>
+    private static async Task LockCompanyLogAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ActivityEntry> entries)
+    {
+        foreach (var companyId in entries.Select(entry => entry.CompanyId).Distinct().Order())
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@class, hashtext(@company))", connection, transaction);
+            command.Parameters.AddWithValue("class", CompanyLogLockClass);
+            command.Parameters.AddWithValue("company", companyId.ToString());
+            await command.ExecuteNonQueryAsync();
+        }
     }
 
     private static async Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ActivityEntry> entries)
