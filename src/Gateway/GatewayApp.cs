@@ -17,6 +17,8 @@ public static class GatewayApp
         services.AddSingleton<AgentJwt>();
         services.AddSingleton<BearerAuthenticator>();
         services.AddSingleton<CompanyReadLimiter>();
+        services.AddSingleton<Events.ActivityDoorbell>();
+        services.AddHostedService(provider => provider.GetRequiredService<Events.ActivityDoorbell>());
         services.TryAddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
@@ -40,6 +42,7 @@ public static class GatewayApp
         app.MapIssueLocksApi();
         app.MapCommentsApi();
         app.MapActivityApi();
+        app.MapEventsApi();
         app.MapRunsApi();
         return app;
     }
