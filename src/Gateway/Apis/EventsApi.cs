@@ -25,11 +25,15 @@ public static class EventsApi
         return routes;
     }
 
-    private static async Task StreamAsync(string companyId, HttpContext context, IGrainFactory grains, ActivityDoorbell doorbell)
+    private static async Task StreamAsync(string companyId, HttpContext context, IGrainFactory grains, ActivityDoorbell doorbell,
+        IHostApplicationLifetime lifetime)
     {
         var company = RouteIds.Parse(companyId, "Company not found");
         context.GetActor().RequireCompanyAccess(company);
-        var aborted = context.RequestAborted;
+        // A stream ends when its client leaves or when the process stops: an open stream must not
+        // hold a graceful shutdown for its whole timeout (the client reconnects with Last-Event-ID).
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var aborted = ending.Token;
         var queries = grains.GetGrain<IQueryGrain>(0);
         // Subscribed before the starting point is read, so no event can fall between the two.
         using var bell = doorbell.Subscribe(company);
@@ -70,7 +74,7 @@ public static class EventsApi
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
-            // The subscriber left; disposing the bell is all there is to release.
+            // The subscriber left (or the process is stopping); disposing the bell is all there is to release.
         }
     }
 
