@@ -66,6 +66,27 @@ public sealed class LiveEventsTests(ApiCluster cluster)
     }
 
     [Fact]
+    public async Task SubscribersShareOneListenConnectionPerProcess()
+    {
+        var company = await Setup.CompanyAsync(Board);
+        var streams = new List<EventStream>();
+        for (var i = 0; i < 5; i++)
+        {
+            streams.Add(await EventStream.OpenAsync((i % 2 == 0 ? cluster.Api : cluster.ApiB).Http, $"/api/companies/{company}/events"));
+        }
+
+        var issue = await Setup.IssueAsync(Board, company);
+
+        foreach (var stream in streams)
+        {
+            Assert.Equal(issue.Id.ToString(), (await stream.NextAsync(Patience)).Data.Text("entityId"));
+            await stream.DisposeAsync();
+        }
+        Assert.Equal(2L, await cluster.Database.ScalarAsync(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN paperclip_activity'"));
+    }
+
+    [Fact]
     public async Task AgentOfAnotherCompanyCannotSubscribe()
     {
         var company = await Setup.CompanyAsync(Board);
