@@ -18,6 +18,8 @@ public static class GatewayApp
         services.AddSingleton<UnknownKeys>();
         services.AddSingleton<BearerAuthenticator>();
         services.AddSingleton<CompanyReadLimiter>();
+        services.AddSingleton<Events.ActivityDoorbell>();
+        services.AddHostedService(provider => provider.GetRequiredService<Events.ActivityDoorbell>());
         services.TryAddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
@@ -39,6 +41,9 @@ public static class GatewayApp
         app.MapLabelsApi();
         app.MapIssuesApi();
         app.MapIssueLocksApi();
+        app.MapCommentsApi();
+        app.MapActivityApi();
+        app.MapEventsApi();
         app.MapRunsApi();
         app.MapWakeupsApi();
         app.MapHeartbeatContextApi();

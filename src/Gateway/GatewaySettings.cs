@@ -1,5 +1,6 @@
 using System.Text;
 using Paperclip.Gateway.Auth;
+using Paperclip.Gateway.Hosting;
 
 namespace Paperclip.Gateway;
 
@@ -12,7 +13,7 @@ public static class DeploymentModes
 
 /// <summary>
 /// Gateway settings from configuration (environment variables <c>PAPERCLIP_*</c>):
-/// the deployment mode, the agent JWT secret and claims, and the bootstrap board key.
+/// the deployment mode, the agent JWT secret and claims, the bootstrap board key, and the database (for live events).
 /// </summary>
 public sealed record GatewaySettings
 {
@@ -25,6 +26,8 @@ public sealed record GatewaySettings
     public string JwtAudience { get; init; } = "paperclip-api";
     /// <summary>SHA-256 (hex) of <c>PAPERCLIP_BOARD_API_KEY</c>, the operator's first board credential.</summary>
     public string? BootstrapBoardKeyHash { get; init; }
+    /// <summary>From <c>PAPERCLIP_DATABASE_URL</c>: where live events LISTEN for new activity (null: not set).</summary>
+    public string? DatabaseConnectionString { get; init; }
 
     public static GatewaySettings From(IConfiguration configuration)
     {
@@ -45,6 +48,7 @@ public sealed record GatewaySettings
             JwtIssuer = configuration["PAPERCLIP_AGENT_JWT_ISSUER"] ?? "paperclip",
             JwtAudience = configuration["PAPERCLIP_AGENT_JWT_AUDIENCE"] ?? "paperclip-api",
             BootstrapBoardKeyHash = configuration["PAPERCLIP_BOARD_API_KEY"] is { Length: > 0 } key ? ApiTokens.Hash(key) : null,
+            DatabaseConnectionString = configuration["PAPERCLIP_DATABASE_URL"] is { Length: > 0 } url ? DatabaseUrl.ToConnectionString(url) : null,
         };
     }
 }

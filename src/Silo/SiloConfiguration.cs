@@ -4,6 +4,7 @@ using Paperclip.Gateway.Hosting;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Paperclip.Grains.Issues;
+using Paperclip.Grains.Journal;
 using Paperclip.Grains.Queries;
 using Paperclip.Grains.Runs;
 using Paperclip.Grains.Storage;
@@ -77,9 +78,11 @@ public static class SiloConfiguration
         services.AddSingleton(_ => NpgsqlDataSource.Create(QueryTimeouts.Apply(connectionString)));
         services.AddSingleton<UniqueKeys>();
         services.AddSingleton<StateQueries>();
+        services.AddSingleton<ContentQueries>();
         services.AddSingleton<IssueReferences>();
         services.AddSingleton<WakeupStore>();
         services.AddSingleton<WakeupTriggers>();
+        services.AddSingleton<JournalWriter>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -27,7 +27,7 @@ public static class ApiKeysApi
     {
         var agent = await FindAgentForBoardAsync(agentId, context, grains);
         var name = await ReadNameAsync(context);
-        return await RegisterAsync(grains, ApiTokens.AgentPrefix, new ApiKey
+        return await RegisterAsync(grains, context.GetActor(), ApiTokens.AgentPrefix, new ApiKey
         {
             Id = Guid.NewGuid(),
             Kind = ApiKeyKinds.Agent,
@@ -48,14 +48,14 @@ public static class ApiKeysApi
     private static async Task<IResult> RevokeAgentKeyAsync(string agentId, string keyId, HttpContext context, IGrainFactory grains)
     {
         var agent = await FindAgentForBoardAsync(agentId, context, grains);
-        return await RevokeAsync(grains, keyId, key => key.Kind == ApiKeyKinds.Agent && key.AgentId == agent.Id);
+        return await RevokeAsync(grains, context.GetActor(), keyId, key => key.Kind == ApiKeyKinds.Agent && key.AgentId == agent.Id);
     }
 
     private static async Task<IResult> CreateBoardKeyAsync(HttpContext context, IGrainFactory grains, TimeProvider time)
     {
         context.GetActor().RequireBoard();
         var name = await ReadNameAsync(context);
-        return await RegisterAsync(grains, ApiTokens.BoardPrefix, new ApiKey
+        return await RegisterAsync(grains, context.GetActor(), ApiTokens.BoardPrefix, new ApiKey
         {
             Id = Guid.NewGuid(),
             Kind = ApiKeyKinds.Board,
@@ -74,18 +74,18 @@ public static class ApiKeysApi
     private static Task<IResult> RevokeBoardKeyAsync(string keyId, HttpContext context, IGrainFactory grains)
     {
         context.GetActor().RequireBoard();
-        return RevokeAsync(grains, keyId, key => key.Kind == ApiKeyKinds.Board);
+        return RevokeAsync(grains, context.GetActor(), keyId, key => key.Kind == ApiKeyKinds.Board);
     }
 
-    private static async Task<IResult> RegisterAsync(IGrainFactory grains, string prefix, ApiKey key)
+    private static async Task<IResult> RegisterAsync(IGrainFactory grains, Actor actor, string prefix, ApiKey key)
     {
         var token = ApiTokens.New(prefix);
         var hash = ApiTokens.Hash(token);
-        var reply = await grains.GetGrain<IApiKeyGrain>(IApiKeyGrain.KeyFor(hash)).RegisterAsync(key with { KeyHash = hash });
+        var reply = await grains.GetGrain<IApiKeyGrain>(IApiKeyGrain.KeyFor(hash)).RegisterAsync(key with { KeyHash = hash }, actor);
         return reply.IsSuccess ? TypedResults.Created((string?)null, reply.Value!.ToResponse(token)) : ApiErrors.FromReply(reply);
     }
 
-    private static async Task<IResult> RevokeAsync(IGrainFactory grains, string keyId, Func<ApiKey, bool> belongs)
+    private static async Task<IResult> RevokeAsync(IGrainFactory grains, Actor actor, string keyId, Func<ApiKey, bool> belongs)
     {
         var id = RouteIds.Parse(keyId, "API key not found");
         var key = await grains.GetGrain<IQueryGrain>(0).FindApiKeyAsync(id);
@@ -93,7 +93,7 @@ public static class ApiKeysApi
         {
             return ApiErrors.NotFound("API key not found");
         }
-        var revoked = await grains.GetGrain<IApiKeyGrain>(IApiKeyGrain.KeyFor(key.KeyHash)).RevokeAsync();
+        var revoked = await grains.GetGrain<IApiKeyGrain>(IApiKeyGrain.KeyFor(key.KeyHash)).RevokeAsync(actor);
         return TypedResults.Ok(revoked!.ToResponse());
     }
 

@@ -52,6 +52,9 @@ public static class IssueFields
             AssigneeAdapterOverridesJson = ReadAdapterOverrides(body),
             LabelIds = body.UuidArray("labelIds"),
             HiddenAt = creating ? null : body.Timestamp("hiddenAt", nullable: true),
+            // PATCH only: a comment added in the same request, and whether it reopens a closed issue.
+            Comment = creating ? null : body.String("comment", InputLimits.LongText, minLength: 1)?.Value,
+            Reopen = !creating && body.Boolean("reopen")?.Value == true,
         };
         return changes;
     }

@@ -76,7 +76,7 @@ public static class IssuesApi
 
         var reply = await grains.GetGrain<IIssueGrain>(issue.Id).UpdateAsync(changes, context.GetActor());
         return reply.IsSuccess
-            ? TypedResults.Ok(new IssueUpdateResponse(await WithLabelsAsync(reply.Value!, grains), comment: null))
+            ? TypedResults.Ok(new IssueUpdateResponse(await WithLabelsAsync(reply.Value!.Issue, grains), reply.Value.Comment?.ToResponse()))
             : ApiErrors.FromReply(reply);
     }
 

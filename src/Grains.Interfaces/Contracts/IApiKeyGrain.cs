@@ -11,15 +11,15 @@ public interface IApiKeyGrain : IGrainWithStringKey
     /// <summary>The grain key of a token hash. Prefixed so Orleans never reads it as a hex number.</summary>
     static string KeyFor(string keyHash) => "key-" + keyHash;
 
-    /// <summary>Stores a new key. Conflict if this hash is already registered.</summary>
+    /// <summary>Stores a new key (logging <c>agent.key_created</c> for an agent key). Conflict if this hash is already registered.</summary>
     [Alias("register")]
-    Task<Reply<ApiKey>> RegisterAsync(ApiKey key);
+    Task<Reply<ApiKey>> RegisterAsync(ApiKey key, Actor actor);
 
     /// <summary>The key if it exists and is not revoked (recording its use), else <c>null</c>.</summary>
     [Alias("authenticate")]
     Task<ApiKey?> AuthenticateAsync();
 
-    /// <summary>Revokes the key; the revoked key, or <c>null</c> when it never existed.</summary>
+    /// <summary>Revokes the key (logging <c>agent.key_revoked</c> for an agent key); the revoked key, or <c>null</c> when it never existed.</summary>
     [Alias("revoke")]
-    Task<ApiKey?> RevokeAsync();
+    Task<ApiKey?> RevokeAsync(Actor actor);
 }

@@ -23,11 +23,21 @@ public interface IIssueGrain : IGrainWithGuidKey
 
     /// <summary>
     /// Applies a PATCH with the side effects of the contract (status timestamps, lock clearing,
-    /// goal recomputation, label replacement). Outcomes: Ok; NotFound; 403/404/409/422 as create;
-    /// 422 parent cycle.
+    /// goal recomputation, label replacement, an optional comment and reopen). Outcomes: Ok;
+    /// NotFound; 403/404/409/422 as create; 422 parent cycle; 401/409 of the run-ownership gate.
     /// </summary>
     [Alias("update")]
-    Task<Reply<Issue>> UpdateAsync(IssueChanges changes, Actor actor);
+    Task<Reply<IssueUpdate>> UpdateAsync(IssueChanges changes, Actor actor);
+
+    /// <summary>
+    /// Adds a comment (reference §4.9) in one turn with its effects: the run-ownership gate for an
+    /// agent on its own in-progress issue (401/409), the reopen of a done/cancelled issue, and for
+    /// the board an interrupt of the issue's live run. The comment and its activity are committed
+    /// before the issue's new state, and both before the reply. Outcomes: Created; NotFound;
+    /// 403 interrupt by a non-board caller; 401/409 of the gate.
+    /// </summary>
+    [Alias("add-comment")]
+    Task<Reply<IssueComment>> AddCommentAsync(NewComment comment, Actor actor);
 
     /// <summary>
     /// Claims the issue for an agent's run in one turn (reference §5.2 with CONTRACT §4): exactly one

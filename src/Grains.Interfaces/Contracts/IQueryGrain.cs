@@ -94,6 +94,18 @@ public interface IQueryGrain : IGrainWithIntegerKey
     /// </summary>
     [Alias("list-issues")]
     Task<IReadOnlyList<Issue>> ListIssuesAsync(IssueQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>One page of an issue's comments; an anchor that is not a comment of this issue gives an empty page.</summary>
+    [Alias("list-comments")]
+    Task<IReadOnlyList<IssueComment>> ListCommentsAsync(CommentPage page);
+
+    /// <summary>The comment if it exists and belongs to <paramref name="issueId"/>, else <c>null</c>.</summary>
+    [Alias("get-comment")]
+    Task<IssueComment?> GetCommentAsync(Guid issueId, Guid commentId);
+
+    /// <summary>One page of a company's activity log, filtered as <paramref name="query"/> says.</summary>
+    [Alias("list-activity")]
+    Task<IReadOnlyList<ActivityEntry>> ListActivityAsync(ActivityQuery query);
 }
 
 /// <summary>The filters and page of <c>GET /api/companies/{companyId}/issues</c>, already validated.</summary>

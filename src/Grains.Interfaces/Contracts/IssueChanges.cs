@@ -1,6 +1,9 @@
 namespace Paperclip.Grains;
 
-/// <summary>The validated body of an issue PATCH: only the fields that were sent are set.</summary>
+/// <summary>
+/// The validated body of an issue PATCH: only the fields that were sent are set. <see cref="Comment"/>
+/// adds a comment in the same turn; <see cref="Reopen"/> with it moves a closed issue back to <c>todo</c>.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("paperclip.IssueChanges")]
 public sealed record IssueChanges
 {
@@ -19,4 +22,6 @@ public sealed record IssueChanges
     [Id(12)] public Change<string?>? AssigneeAdapterOverridesJson { get; init; }
     [Id(13)] public Change<IReadOnlyList<Guid>>? LabelIds { get; init; }
     [Id(14)] public Change<DateTime?>? HiddenAt { get; init; }
+    [Id(15)] public string? Comment { get; init; }
+    [Id(16)] public bool Reopen { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Paperclip.Grains.Journal;
 
 namespace Paperclip.Grains.Issues;
 
@@ -25,7 +26,8 @@ public sealed partial class IssueGrain
         if (issue.Status == IssueStatuses.InProgress && issue.AssigneeAgentId == command.AgentId
             && issue.CheckoutRunId == runId && (runId is not null || issue.ExecutionRunId is null))
         {
-            // Same agent, same run: idempotent, without side effects.
+            // Same agent, same run: idempotent, without side effects but the log row (as the reference).
+            await journal.AppendAsync(null, [CheckedOut(actor, issue, command.AgentId, time.UtcNow())]);
             return Reply<Issue>.Ok(issue);
         }
         if (issue.AssigneeAgentId is { } owner && owner != command.AgentId)
@@ -49,7 +51,7 @@ public sealed partial class IssueGrain
         }
 
         var now = time.UtcNow();
-        state.State = Lock(issue, runId, agent.Value!, now) with
+        var claimed = Lock(issue, runId, agent.Value!, now) with
         {
             Status = IssueStatuses.InProgress,
             AssigneeAgentId = command.AgentId,
@@ -59,7 +61,7 @@ public sealed partial class IssueGrain
             CancelledAt = null,
             UpdatedAt = now,
         };
-        await state.WriteStateAsync();
+        await CommitAsync(claimed, null, [CheckedOut(actor, claimed, command.AgentId, now)]);
         await wakeups.ForCheckoutAsync(state.State, actor);
         return Reply<Issue>.Ok(state.State);
     }
@@ -70,7 +72,8 @@ public sealed partial class IssueGrain
         {
             return NotFound;
         }
-        var issue = state.State;
+        var before = state.State;
+        var issue = before;
         if (actor.IsAgent)
         {
             if (actor.RunId is null)
@@ -89,13 +92,13 @@ public sealed partial class IssueGrain
             }
         }
         var now = time.UtcNow();
-        state.State = IssueLifecycle.ReleaseLocks(issue) with
+        var released = IssueLifecycle.ReleaseLocks(issue) with
         {
             AssigneeAgentId = null,
             Status = issue.Status == IssueStatuses.InProgress ? IssueStatuses.Todo : issue.Status,
             UpdatedAt = now,
         };
-        await state.WriteStateAsync();
+        await CommitAsync(released, null, [.. AdoptionEntries(before, issue, actor, now), Activities.OfIssue(actor, released, IssueActivity.Released, null, now)]);
         return Reply<Issue>.Ok(state.State);
     }
 
@@ -110,7 +113,8 @@ public sealed partial class IssueGrain
             return NotFound.As<ForceReleaseResult>();
         }
         var issue = state.State;
-        var released = IssueLifecycle.ReleaseLocks(issue) with { UpdatedAt = time.UtcNow() };
+        var now = time.UtcNow();
+        var released = IssueLifecycle.ReleaseLocks(issue) with { UpdatedAt = now };
         if (clearAssignee)
         {
             released = released with
@@ -119,8 +123,12 @@ public sealed partial class IssueGrain
                 Status = issue.Status == IssueStatuses.InProgress ? IssueStatuses.Todo : issue.Status,
             };
         }
-        state.State = released;
-        await state.WriteStateAsync();
+        await CommitAsync(released, null, [Activities.OfIssue(actor, released, IssueActivity.ForceReleased, new Dictionary<string, object?>
+        {
+            ["clearAssignee"] = clearAssignee,
+            ["previousCheckoutRunId"] = issue.CheckoutRunId,
+            ["previousExecutionRunId"] = issue.ExecutionRunId,
+        }, now)]);
         return Reply<ForceReleaseResult>.Ok(new ForceReleaseResult(state.State, issue.CheckoutRunId, issue.ExecutionRunId));
     }
 
@@ -160,6 +168,23 @@ public sealed partial class IssueGrain
         var agent = await GrainFactory.GetGrain<IAgentGrain>(actor.AgentId!.Value).GetAsync();
         return Reply<Issue>.Ok(Lock(issue, runId, agent!, time.UtcNow()));
     }
+
+    /// <summary>
+    /// <c>issue.checkout_lock_adopted</c> when the run gate took a stale checkout over
+    /// (<paramref name="gated"/> holds another checkout run than <paramref name="before"/>).
+    /// </summary>
+    private static IEnumerable<ActivityEntry> AdoptionEntries(Issue before, Issue gated, Actor actor, DateTime now) =>
+        gated.CheckoutRunId == before.CheckoutRunId
+            ? []
+            : [Activities.OfIssue(actor, gated, IssueActivity.LockAdopted, new Dictionary<string, object?>
+            {
+                ["previousCheckoutRunId"] = before.CheckoutRunId,
+                ["checkoutRunId"] = gated.CheckoutRunId,
+                ["reason"] = "stale_checkout_run",
+            }, now)];
+
+    private static ActivityEntry CheckedOut(Actor actor, Issue issue, Guid agentId, DateTime now) =>
+        Activities.OfIssue(actor, issue, IssueActivity.CheckedOut, new Dictionary<string, object?> { ["agentId"] = agentId }, now);
 
     /// <summary>Both locks on <paramref name="runId"/> (none for a board checkout, which has no run).</summary>
     private static Issue Lock(Issue issue, Guid? runId, Agent agent, DateTime now) => issue with

@@ -1,4 +1,5 @@
 using Orleans.Runtime;
+using Paperclip.Grains.Journal;
 using Paperclip.Grains.Storage;
 using Paperclip.Grains.Wakeups;
 
@@ -7,13 +8,16 @@ namespace Paperclip.Grains.Issues;
 /// <summary>
 /// One issue and its lock. Not reentrant: each command runs its checks and its write in one turn,
 /// so concurrent requests on the same issue are applied one after another. The reply is sent only
-/// after <c>WriteStateAsync</c> has committed.
+/// after <c>WriteStateAsync</c> has committed, and after the activity rows that log the change.
+/// Comments and activity live in append-only tables (<see cref="JournalWriter"/>), never in the
+/// state, so the state's size does not grow with the issue's history.
 /// </summary>
 [GrainType("issue")]
 public sealed partial class IssueGrain(
     [PersistentState(StorageNames.Issue, StorageNames.GrainStorage)] IPersistentState<Issue> state,
     IssueReferences references,
     WakeupTriggers wakeups,
+    JournalWriter journal,
     TimeProvider time)
     : Grain, IIssueGrain
 {
@@ -84,8 +88,8 @@ public sealed partial class IssueGrain(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        state.State = IssueLifecycle.WriteStatus(issue, status, now);
-        await state.WriteStateAsync();
+        await CommitAsync(IssueLifecycle.WriteStatus(issue, status, now), null,
+            [Activities.OfIssue(actor, issue, IssueActivity.Created, new Dictionary<string, object?> { ["title"] = issue.Title, ["identifier"] = issue.Identifier }, now)]);
         await wakeups.ForCreateAsync(state.State, actor);
         // A new issue is next touched when someone picks it up, usually well after its creator
         // got the reply; until then it lives in PostgreSQL like any idle issue. Kept active for
@@ -97,35 +101,41 @@ public sealed partial class IssueGrain(
 
     public Task<Issue?> GetAsync() => Task.FromResult(state.RecordExists ? state.State : null);
 
-    public async Task<Reply<Issue>> UpdateAsync(IssueChanges changes, Actor actor)
+    public async Task<Reply<IssueUpdate>> UpdateAsync(IssueChanges changes, Actor actor)
     {
         if (!state.RecordExists)
         {
-            return NotFound;
+            return NotFound.As<IssueUpdate>();
         }
-        var gated = await PassRunGateAsync(state.State, actor);
+        var before = state.State;
+        var gated = await PassRunGateAsync(before, actor);
         if (!gated.IsSuccess)
         {
-            return gated;
+            return gated.As<IssueUpdate>();
         }
         var current = gated.Value!;
+        // Reopen (reference §4.5 step 4): a comment with reopen on a closed issue, when the body names no status.
+        var reopenedFrom = changes.Comment is not null && changes.Reopen && changes.Status is null && IssueStatuses.IsClosed(current.Status)
+            ? current.Status
+            : null;
+        var writtenStatus = changes.Status?.Value ?? (reopenedFrom is null ? null : IssueStatuses.Todo);
         var assigneeAgentId = changes.AssigneeAgentId is { } agentChange ? agentChange.Value : current.AssigneeAgentId;
         var assigneeUserId = changes.AssigneeUserId is { } userChange ? userChange.Value : current.AssigneeUserId;
         var assigneeChanged = assigneeAgentId != current.AssigneeAgentId || assigneeUserId != current.AssigneeUserId;
-        var status = changes.Status?.Value ?? current.Status;
+        var status = writtenStatus ?? current.Status;
 
         if (await CheckAssigneesAsync(actor, current.CompanyId, assigneeAgentId, assigneeUserId,
                 agentToValidate: assigneeAgentId != current.AssigneeAgentId ? assigneeAgentId : null, status,
                 permissionNeeded: assigneeChanged && !IsHandBackToCreator(current, actor, assigneeAgentId, assigneeUserId)) is { } assigneeFailure)
         {
-            return assigneeFailure;
+            return assigneeFailure.As<IssueUpdate>();
         }
         var projectId = changes.ProjectId is { } projectChange ? projectChange.Value : current.ProjectId;
         var requestedGoalId = changes.GoalId is { } goalChange ? goalChange.Value : current.GoalId;
         if (await CheckPlacementAsync(current.CompanyId,
                 changes.ProjectId?.Value, changes.ProjectWorkspaceId?.Value, changes.GoalId?.Value, changes.ParentId?.Value) is { } placementFailure)
         {
-            return placementFailure;
+            return placementFailure.As<IssueUpdate>();
         }
         var labelIds = current.LabelIds;
         if (changes.LabelIds is { } labelChange)
@@ -133,7 +143,7 @@ public sealed partial class IssueGrain(
             var labels = await references.CheckLabelsAsync(labelChange.Value, current.CompanyId);
             if (!labels.IsSuccess)
             {
-                return labels.As<Issue>();
+                return labels.As<IssueUpdate>();
             }
             labelIds = labels.Value!;
         }
@@ -160,18 +170,34 @@ public sealed partial class IssueGrain(
             HiddenAt = changes.HiddenAt is { } hidden ? hidden.Value : current.HiddenAt,
             UpdatedAt = now,
         };
-        if (changes.Status is { } statusChange)
+        if (writtenStatus is not null)
         {
-            next = IssueLifecycle.WriteStatus(next, statusChange.Value, now);
+            next = IssueLifecycle.WriteStatus(next, writtenStatus, now);
         }
         if (assigneeChanged)
         {
             next = IssueLifecycle.ReleaseLocks(next);
         }
-        state.State = next;
-        await state.WriteStateAsync();
-        await wakeups.ForUpdateAsync(current, state.State, changes, actor);
-        return Reply<Issue>.Ok(state.State);
+
+        var updated = IssueActivity.UpdateDetails(changes, current, next, reopenedFrom);
+        var entries = new List<ActivityEntry>(AdoptionEntries(before, current, actor, now))
+        {
+            Activities.OfIssue(actor, next, IssueActivity.Updated, updated, now),
+        };
+        var comment = changes.Comment is { } body ? NewCommentRecord(next, body, actor, now) : null;
+        if (comment is not null)
+        {
+            var details = IssueActivity.CommentDetails(comment, next, reopenedFrom);
+            if (updated.ContainsKey("_previous"))
+            {
+                details["updated"] = true;
+            }
+            entries.Add(Activities.OfIssue(actor, next, IssueActivity.CommentAdded, details, now));
+        }
+        await CommitAsync(next, comment, entries);
+        await wakeups.ForUpdateAsync(current, state.State, changes, actor,
+            comment is null ? null : (comment.Id, comment.Body, reopenedFrom is not null));
+        return Reply<IssueUpdate>.Ok(new IssueUpdate(state.State, comment));
     }
 
     public async Task<Reply<Issue>> DeleteAsync(Actor actor)
@@ -186,7 +212,31 @@ public sealed partial class IssueGrain(
         }
         var deleted = state.State;
         await state.ClearStateAsync();
+        // The issue is gone once its state is; its comments go with it (CONTRACT §3) right after,
+        // before the reply. A crash in between leaves comments no route can reach any more.
+        await journal.DeleteCommentsAsync(deleted.Id, Activities.OfIssue(actor, deleted, IssueActivity.Deleted, null, time.UtcNow()));
         return Reply<Issue>.Ok(deleted);
+    }
+
+    /// <summary>
+    /// Makes <paramref name="next"/> the issue's state and logs <paramref name="entries"/>, before
+    /// any reply. A comment is content the reply acknowledges: it is committed with its log rows
+    /// first, then the state (a crash in between leaves a comment on an issue not yet bumped, never
+    /// a bumped issue missing its comment). Without a comment, the state goes first and the log
+    /// follows, so the log never records a change that was not made.
+    /// </summary>
+    private async Task CommitAsync(Issue next, IssueComment? comment, IReadOnlyList<ActivityEntry> entries)
+    {
+        if (comment is not null)
+        {
+            await journal.AppendAsync(comment, entries);
+        }
+        state.State = next;
+        await state.WriteStateAsync();
+        if (comment is null)
+        {
+            await journal.AppendAsync(null, entries);
+        }
     }
 
     /// <summary>

@@ -66,25 +66,38 @@ public static class IssueListSql
         var keys = "issue_list_rank, issue_list_updated_at, issue_list_id";
         var order = "issue_list_rank, issue_list_updated_at DESC, issue_list_id";
         var pageOrder = "page.issue_list_rank, page.issue_list_updated_at DESC, page.issue_list_id";
+        var source = "grain_state";
         var searching = !string.IsNullOrWhiteSpace(query.Search);
         if (searching)
         {
-            // issue_search (a trigram GIN index led by the company) finds the candidates of each of these three.
+            // The matches, each with its relevance bucket of reference §4.1: title prefix, title,
+            // identifier prefix, identifier, description, and last a comment's body. Two trigram GIN
+            // indexes led by the company find them: issue_search for the issue's own texts,
+            // issue_comment_search for comments. A long description is matched once (by the filter):
+            // a row found by its own texts but not by title or identifier is a description match.
             var term = EscapeLike(query.Search!.Trim());
-            Filter($"({Title} ILIKE @contains OR {Identifier} ILIKE @contains OR {Description} ILIKE @contains)",
-                "contains", $"%{term}%", NpgsqlDbType.Text);
-            bindings.Add(p => p.Add(new NpgsqlParameter("prefix", NpgsqlDbType.Text) { Value = $"{term}%" }));
-            // Relevance buckets of reference §4.1 come first: title prefix, title, identifier prefix, identifier, description.
-            keys = $"""
-                CASE WHEN {Title} ILIKE @prefix THEN 0 WHEN {Title} ILIKE @contains THEN 1
-                     WHEN {Identifier} ILIKE @prefix THEN 2 WHEN {Identifier} ILIKE @contains THEN 3
-                     ELSE 4 END AS relevance, {keys}
+            source = $"""
+                grain_state JOIN (
+                    SELECT id, min(relevance) AS relevance FROM (
+                        SELECT issue_list_id AS id,
+                               CASE WHEN {Title} ILIKE @prefix THEN 0 WHEN {Title} ILIKE @contains THEN 1
+                                    WHEN {Identifier} ILIKE @prefix THEN 2 WHEN {Identifier} ILIKE @contains THEN 3
+                                    ELSE 4 END AS relevance
+                        FROM grain_state
+                        WHERE service_id = @service AND issue_list_company = @company
+                          AND ({Title} ILIKE @contains OR {Identifier} ILIKE @contains OR {Description} ILIKE @contains)
+                        UNION ALL
+                        SELECT issue_id, 5 FROM issue_comment WHERE company_id = @company AND body ILIKE @contains) found
+                    GROUP BY id) matches ON matches.id = issue_list_id
                 """;
+            bindings.Add(p => p.Add(new NpgsqlParameter("contains", NpgsqlDbType.Text) { Value = $"%{term}%" }));
+            bindings.Add(p => p.Add(new NpgsqlParameter("prefix", NpgsqlDbType.Text) { Value = $"{term}%" }));
+            keys = $"matches.relevance, {keys}";
             order = $"relevance, {order}";
             pageOrder = $"page.relevance, {pageOrder}";
         }
 
-        var filtered = where.Count > 2; // anything beyond service and company
+        var filtered = where.Count > 2; // anything beyond service and company (a search is a join, not a filter)
         if (filtered && !searching)
         {
             // Filters read the row anyway; restating what issue_list_company stands for lets the
@@ -101,7 +114,7 @@ public static class IssueListSql
         var sql = $"""
             SELECT g.payload::text
             FROM (SELECT service_id, id_n0, id_n1, id_ext, {keys}
-                  FROM grain_state
+                  FROM {source}
                   WHERE {string.Join(" AND ", where)}
                   ORDER BY {order}
                   LIMIT @limit OFFSET @offset) page

@@ -18,7 +18,7 @@ namespace Paperclip.Grains.Queries;
 /// records off the activation's scheduler, so the single activation is not a CPU bottleneck.
 /// </summary>
 [StatelessWorker(1), Reentrant, GrainType("query")]
-public sealed class QueryGrain(StateQueries queries, WakeupStore wakeups, IOptions<ClusterOptions> cluster, TimeProvider time) : Grain, IQueryGrain
+public sealed class QueryGrain(StateQueries queries, ContentQueries content, WakeupStore wakeups, IOptions<ClusterOptions> cluster, TimeProvider time) : Grain, IQueryGrain
 {
     private readonly string _serviceId = cluster.Value.ServiceId;
 
@@ -205,6 +205,12 @@ public sealed class QueryGrain(StateQueries queries, WakeupStore wakeups, IOptio
         var (sql, bind) = IssueListSql.Build(query, _serviceId);
         return await queries.ReadRecordsAsync<Issue>(sql, bind, cancellationToken);
     }
+
+    public async Task<IReadOnlyList<IssueComment>> ListCommentsAsync(CommentPage page) => await content.ListCommentsAsync(page);
+
+    public Task<IssueComment?> GetCommentAsync(Guid issueId, Guid commentId) => content.GetCommentAsync(issueId, commentId);
+
+    public async Task<IReadOnlyList<ActivityEntry>> ListActivityAsync(ActivityQuery query) => await content.ListActivityAsync(query);
 
     private Task<List<T>> ListOfCompanyAsync<T>(string kind, Guid companyId, string orderBy) =>
         queries.ReadRecordsAsync<T>(

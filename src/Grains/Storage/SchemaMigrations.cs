@@ -170,7 +170,61 @@ public static class SchemaMigrations
                 (payload->>'description') gin_trgm_ops)
                 WHERE issue_list_company IS NOT NULL;
             """),
-        // 6 belongs to the comments and activity branch.
+        (6, """
+            -- Comments: append-only content outside the issue's grain state (which stays small).
+            -- Written by the issue grain before its state changes, so a crash leaves at worst a
+            -- comment whose issue was not bumped, never an acknowledged comment that is missing.
+            CREATE TABLE issue_comment (
+                id              uuid        PRIMARY KEY,
+                company_id      uuid        NOT NULL,
+                issue_id        uuid        NOT NULL,
+                author_agent_id uuid        NULL,
+                author_user_id  text        NULL,
+                body            text        NOT NULL,
+                created_at      timestamptz NOT NULL,
+                updated_at      timestamptz NOT NULL
+            );
+            -- The thread in its order, both directions.
+            CREATE INDEX issue_comment_thread ON issue_comment (issue_id, created_at, id);
+            -- The list's q also matches comment bodies; led by the company like issue_search, so
+            -- one tenant's comments never add to another tenant's search.
+            CREATE INDEX issue_comment_search ON issue_comment USING gin (company_id, body gin_trgm_ops);
+            -- The search joins matching comments back to their issues by id.
+            CREATE INDEX issue_by_list_id ON grain_state (issue_list_id) WHERE issue_list_company IS NOT NULL;
+
+            -- The activity log, the event log of live events. seq is the order of events, the page
+            -- cursor and the SSE event id. run_id references nothing: an unknown run must never
+            -- fail the mutation being logged.
+            CREATE TABLE activity_log (
+                seq         bigserial   PRIMARY KEY,
+                id          uuid        NOT NULL UNIQUE,
+                company_id  uuid        NOT NULL,
+                actor_type  text        NOT NULL DEFAULT 'system',
+                actor_id    text        NOT NULL,
+                action      text        NOT NULL,
+                entity_type text        NOT NULL,
+                entity_id   text        NOT NULL,
+                agent_id    uuid        NULL,
+                run_id      uuid        NULL,
+                details     jsonb       NULL,
+                created_at  timestamptz NOT NULL
+            );
+            CREATE INDEX activity_by_company ON activity_log (company_id, seq);
+            CREATE INDEX activity_by_entity ON activity_log (company_id, entity_type, entity_id, seq);
+            CREATE INDEX activity_by_agent ON activity_log (company_id, agent_id, seq) WHERE agent_id IS NOT NULL;
+            CREATE INDEX activity_by_run ON activity_log (run_id) WHERE run_id IS NOT NULL;
+
+            -- The doorbell of live events: every HTTP process LISTENs on one connection and, when
+            -- rung, reads the table (the truth) forward from what its subscribers last saw.
+            -- NOTIFY is delivered at commit, so a listener never reads ahead of the row.
+            CREATE FUNCTION pc_activity_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                PERFORM pg_notify('paperclip_activity', NEW.company_id::text || ':' || NEW.seq::text);
+                RETURN NULL;
+            END $$;
+            CREATE TRIGGER activity_log_notify AFTER INSERT ON activity_log
+                FOR EACH ROW EXECUTE FUNCTION pc_activity_notify();
+            """),
         (7, """
             -- Wakeup requests (reference §2.10 agent_wakeup_requests): append-only rows written
             -- before the request that caused them is answered, and the outbox of webhook delivery.
