@@ -99,6 +99,10 @@ public interface IQueryGrain : IGrainWithIntegerKey
     [Alias("list-comments")]
     Task<IReadOnlyList<IssueComment>> ListCommentsAsync(CommentPage page);
 
+    /// <summary>How many comments the issue has.</summary>
+    [Alias("count-comments")]
+    Task<int> CountCommentsAsync(Guid issueId);
+
     /// <summary>The comment if it exists and belongs to <paramref name="issueId"/>, else <c>null</c>.</summary>
     [Alias("get-comment")]
     Task<IssueComment?> GetCommentAsync(Guid issueId, Guid commentId);

@@ -35,6 +35,14 @@ public sealed class ContentQueries(NpgsqlDataSource dataSource)
             }, ReadComment);
     }
 
+    /// <summary>How many comments the issue has (the heartbeat context's cursor).</summary>
+    public async Task<int> CountCommentsAsync(Guid issueId)
+    {
+        await using var command = dataSource.CreateCommand("SELECT count(*)::int FROM issue_comment WHERE issue_id = @issue");
+        command.Parameters.AddWithValue("issue", issueId);
+        return (int)(await command.ExecuteScalarAsync())!;
+    }
+
     public async Task<IssueComment?> GetCommentAsync(Guid issueId, Guid commentId) =>
         (await ReadAsync($"SELECT {CommentColumns} FROM issue_comment WHERE id = @id AND issue_id = @issue", p =>
         {

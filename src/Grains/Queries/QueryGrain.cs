@@ -208,6 +208,8 @@ public sealed class QueryGrain(StateQueries queries, ContentQueries content, Wak
 
     public async Task<IReadOnlyList<IssueComment>> ListCommentsAsync(CommentPage page) => await content.ListCommentsAsync(page);
 
+    public Task<int> CountCommentsAsync(Guid issueId) => content.CountCommentsAsync(issueId);
+
     public Task<IssueComment?> GetCommentAsync(Guid issueId, Guid commentId) => content.GetCommentAsync(issueId, commentId);
 
     public async Task<IReadOnlyList<ActivityEntry>> ListActivityAsync(ActivityQuery query) => await content.ListActivityAsync(query);
