@@ -5,7 +5,7 @@ namespace Paperclip.Tests.Cluster;
 
 /// <summary>
 /// A comment acknowledged with 201 survives a kill -9 of the silo that acknowledged it: its row,
-/// its activity entry and the reopen it made were committed before the reply.
+/// its activity entry, the reopen it made and the wakeups it caused were committed before the reply.
 /// </summary>
 [Collection(ProcessCollection.Name)]
 public sealed class CommentDurabilityTests
@@ -14,7 +14,7 @@ public sealed class CommentDurabilityTests
     private static readonly TimeSpan FailoverDeadline = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task CommentsAcknowledgedJustBeforeAKillAreAllStillThere()
+    public async Task CommentsAndTheirWakeupsAcknowledgedJustBeforeAKillAreAllStillThere()
     {
         var database = await TestDatabase.CreateAsync();
         var clusterId = $"comments-{Guid.NewGuid():N}";
@@ -24,10 +24,11 @@ public sealed class CommentDurabilityTests
         var api = Client(victim);
         var company = await Setup.CompanyAsync(api);
         var issue = (await Setup.IssueAsync(api, company, new { status = "done" })).Id;
+        var reviewer = await Setup.AgentAsync(api, company, new { name = "Reviewer" });
         var acknowledged = new List<string?>();
         for (var i = 0; i < 20; i++)
         {
-            var created = await api.PostAsync($"/api/issues/{issue}/comments", new { body = $"note {i}", reopen = i == 19 });
+            var created = await api.PostAsync($"/api/issues/{issue}/comments", new { body = $"note {i} for @Reviewer", reopen = i == 19 });
             Assert.Equal(HttpStatusCode.Created, created.Status);
             acknowledged.Add(created.Str("id"));
         }
@@ -38,6 +39,8 @@ public sealed class CommentDurabilityTests
         Assert.Equal(acknowledged, comments.Body.Column("id"));
         var logged = await Client(survivor).GetAsync($"/api/companies/{company}/activity?entityType=issue&entityId={issue}");
         Assert.Equal(20, logged.Body.Column("action").Count(action => action == "issue.comment_added"));
+        var woken = await Client(survivor).GetAsync($"/api/agents/{reviewer}/wakeups?limit=100");
+        Assert.Equal(acknowledged.AsEnumerable().Reverse(), woken.Body.Column("commentId"));
         Assert.Equal("todo", await database.ScalarAsync(
             "SELECT payload->>'status' FROM grain_state WHERE state_name = 'issue' AND payload->>'id' = @id", ("id", issue.ToString())));
     }
