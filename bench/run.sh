@@ -133,6 +133,19 @@ for concurrency in 1 32; do
 done
 scenario "$CHECKOUT_COMPANY" contention --actors "$WORK/actors.json" --rounds 30
 
+# Comments (issue 9): POST at c=1 and c=32, then with each body @-mentioning an agent (a durable
+# wakeup per comment), and checkout on an issue with 10,000 comments beside one with none.
+COMMENT_COMPANY=$(new_company "Bench comments $(date +%s)")
+node "$ROOT/bench/agents.mjs" "$BASE" "$COMMENT_COMPANY" 1 >"$WORK/commenter.json"
+MENTIONED=$(node -e 'const a = JSON.parse(require("fs").readFileSync(process.argv[1]))[0];
+  fetch(process.argv[2] + "/api/agents/" + a.agentId).then(r => r.json()).then(agent => console.log(agent.name));' \
+  "$WORK/commenter.json" "$BASE")
+scenario "$COMMENT_COMPANY" comment --requests 1000 --concurrency 1
+scenario "$COMMENT_COMPANY" comment --requests 1000 --concurrency 32
+scenario "$COMMENT_COMPANY" comment --requests 1000 --concurrency 32 --mention "$MENTIONED"
+log "checkout on an issue with 10,000 comments"
+node "$ROOT/bench/checkout-heavy.mjs" "$BASE" "$COMMENT_COMPANY" "$WORK/commenter.json" 10000 300 | tee -a "$OUT"
+
 if [[ $SKIP_50K == 1 ]]; then
   log "skipping the 50,000-issue company (--skip-50k)"
 else

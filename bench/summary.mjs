@@ -13,6 +13,15 @@ for (const r of lines) {
   } else if (r.scenario === "contention") {
     // Latency of the winning checkout; statuses over all rounds; the rounds with exactly one winner.
     rows.push([`contention (${r.roundsWithExactlyOneWinner}/${r.rounds} rounds one winner)`, "", r.actors, "", r.winnerMs.p50, r.winnerMs.p99, JSON.stringify(r.statuses), ...common]);
+  } else if (r.scenario === "comment") {
+    // The POSTs, then the reads of ?limit=50 pages that follow them.
+    const name = r.mention ? "comment @mention" : "comment";
+    rows.push([name, r.issues, r.concurrency, r.throughputPerSec, r.latencyMs.p50, r.latencyMs.p99, JSON.stringify(r.statuses), ...common]);
+    rows.push([`${name} reads`, r.issues, r.concurrency, r.reads.perSec, r.reads.latencyMs.p50, r.reads.latencyMs.p99, JSON.stringify(r.reads.statuses), ...common]);
+  } else if (r.scenario === "checkout-heavy") {
+    // bench/checkout-heavy.mjs: one checkout+release cycle at a time, beside an issue without comments.
+    rows.push([`checkout, no comments`, "", 1, "", r.noCommentsMs.p50, r.noCommentsMs.p99, "", "", ""]);
+    rows.push([`checkout, ${r.comments} comments (p50 ${r.p50Change})`, "", 1, "", r.withCommentsMs.p50, r.withCommentsMs.p99, "", "", ""]);
   } else {
     // Checkout rows: cycles per second and the latency of a whole checkout+release cycle.
     const latency = r.latencyMs ?? r.cycleMs ?? {};
