@@ -42,6 +42,7 @@ public static class GatewayApp
         app.MapIssuesApi();
         app.MapIssueLocksApi();
         app.MapCommentsApi();
+        app.MapDocumentsApi();
         app.MapActivityApi();
         app.MapEventsApi();
         app.MapRunsApi();

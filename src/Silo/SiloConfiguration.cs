@@ -4,6 +4,7 @@ using Paperclip.Gateway.Hosting;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Paperclip.Grains.Issues;
+using Paperclip.Grains.Documents;
 using Paperclip.Grains.Journal;
 using Paperclip.Grains.Queries;
 using Paperclip.Grains.Runs;
@@ -83,6 +84,7 @@ public static class SiloConfiguration
         services.AddSingleton<WakeupStore>();
         services.AddSingleton<WakeupTriggers>();
         services.AddSingleton<JournalWriter>();
+        services.AddSingleton<DocumentRevisionStore>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

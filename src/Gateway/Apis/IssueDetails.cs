@@ -3,7 +3,7 @@ using Paperclip.Grains;
 
 namespace Paperclip.Gateway.Apis;
 
-/// <summary>Assembles <c>GET /api/issues/{id}</c> (reference §4.3): ancestors, project, resolved goal.</summary>
+/// <summary>Assembles <c>GET /api/issues/{id}</c> (reference §4.3): ancestors, project, resolved goal, documents.</summary>
 public static class IssueDetails
 {
     private const int MaxAncestors = 50;
@@ -22,6 +22,7 @@ public static class IssueDetails
 
         // One query for the capped link list; it returns only the issue's company's projects.
         var mentioned = await grains.GetGrain<IQueryGrain>(0).GetProjectsAsync(issue.CompanyId, IssueText.MentionedProjectIds(issue.Title, issue.Description));
+        var planDocument = await DocumentsApi.PlanAsync(issue, grains);
         var ownProject = issue.ProjectId is { } own && projects.TryGetValue(own, out var found) ? found : null;
 
         return new IssueDetail(response with { GoalId = goalId })
@@ -29,7 +30,10 @@ public static class IssueDetails
             Ancestors = [.. ancestors.Select(a => ToAncestor(a, projects, goals))],
             Project = ownProject is null ? null : await ProjectsApi.ToResponseAsync(ownProject, grains),
             Goal = goalId is { } g && goals.TryGetValue(g, out var goal) ? goal : null,
-            LegacyPlanDocument = IssueText.LegacyPlan(issue.Description),
+            PlanDocument = planDocument,
+            DocumentSummaries = [.. issue.Documents.Select(head => head.ToSummary(issue))],
+            // The old-style plan block is only a fallback for issues without a plan document.
+            LegacyPlanDocument = planDocument is null ? IssueText.LegacyPlan(issue.Description) : null,
             MentionedProjects = [.. await Task.WhenAll(mentioned.Select(p => ProjectsApi.ToResponseAsync(p, grains)))],
         };
     }

@@ -19,8 +19,8 @@ public sealed record LegacyPlanDocument(string Key, string Body, string Source);
 
 /// <summary>
 /// <c>GET /api/issues/{id}</c>: the issue plus its context (reference §4.3). <c>goalId</c> shows
-/// the resolved goal. Documents, work products and execution workspaces are not modelled yet, so
-/// they are empty or null.
+/// the resolved goal. Work products and execution workspaces are not modelled yet, so they are
+/// empty or null.
 /// </summary>
 public sealed record IssueDetail : IssueResponse
 {
@@ -31,8 +31,8 @@ public sealed record IssueDetail : IssueResponse
     public required IReadOnlyList<IssueAncestor> Ancestors { get; init; }
     public required ProjectResponse? Project { get; init; }
     public required Goal? Goal { get; init; }
-    public object? PlanDocument { get; init; }
-    public IReadOnlyList<object> DocumentSummaries { get; init; } = [];
+    public DocumentResponse? PlanDocument { get; init; }
+    public IReadOnlyList<DocumentSummaryResponse> DocumentSummaries { get; init; } = [];
     public LegacyPlanDocument? LegacyPlanDocument { get; init; }
     public IReadOnlyList<ProjectResponse> MentionedProjects { get; init; } = [];
     public object? CurrentExecutionWorkspace { get; init; }

@@ -40,6 +40,15 @@ public static class InputLimits
     /// <summary>Descriptions and other long prose. Searched by <c>q</c>, so its bound is the search's bound too.</summary>
     public const int LongText = 100_000;
 
+    /// <summary>A document's body (reference §7).</summary>
+    public const int DocumentBody = 524_288;
+
+    /// <summary>A document's title (reference §7).</summary>
+    public const int DocumentTitle = 200;
+
+    /// <summary>A document revision's <c>changeSummary</c> (reference §7).</summary>
+    public const int ChangeSummary = 500;
+
     /// <summary>The list route's <c>q</c>.</summary>
     public const int SearchTerm = 200;
 }

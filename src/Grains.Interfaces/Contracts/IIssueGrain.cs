@@ -61,6 +61,29 @@ public interface IIssueGrain : IGrainWithGuidKey
     [Alias("force-release")]
     Task<Reply<ForceReleaseResult>> ForceReleaseAsync(bool clearAssignee, Actor actor);
 
+    /// <summary>
+    /// Creates or updates the document with the command's key (reference §7, CONTRACT §6) in one
+    /// turn: the revision check, the new revision row and the head that points at it, so of any
+    /// number of writers from the same base revision exactly one wins. The run-ownership gate
+    /// applies to agents. Outcomes: Created (revision 1); Ok (revision n+1); NotFound; 409
+    /// <c>Document update requires baseRevisionId</c> / <c>Document was updated by someone else</c>
+    /// (details <c>currentRevisionId</c>) / <c>Document does not exist yet</c> (details <c>key</c>);
+    /// 422 beyond the documents an issue may have; 401/409 of the gate.
+    /// </summary>
+    [Alias("put-document")]
+    Task<Reply<IssueDocument>> PutDocumentAsync(DocumentWrite command, Actor actor);
+
+    /// <summary>
+    /// Appends a new latest revision of the document <paramref name="key"/> with the body, title and
+    /// format of an earlier one. Outcomes: Ok; NotFound (issue, document or revision); 401/409 of the gate.
+    /// </summary>
+    [Alias("restore-document-revision")]
+    Task<Reply<IssueDocument>> RestoreDocumentRevisionAsync(string key, Guid revisionId, Actor actor);
+
+    /// <summary>Board only: deletes the document with its revisions. Outcomes: Ok; 403 for agents; NotFound.</summary>
+    [Alias("delete-document")]
+    Task<Reply<IssueDocumentHead>> DeleteDocumentAsync(string key, Actor actor);
+
     /// <summary>Deletes the issue. Outcomes: Ok with the deleted issue; NotFound; 409 when it has child issues.</summary>
     [Alias("delete")]
     Task<Reply<Issue>> DeleteAsync(Actor actor);

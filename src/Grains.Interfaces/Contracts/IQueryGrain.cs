@@ -107,6 +107,17 @@ public interface IQueryGrain : IGrainWithIntegerKey
     [Alias("get-comment")]
     Task<IssueComment?> GetCommentAsync(Guid issueId, Guid commentId);
 
+    /// <summary>
+    /// The revisions of a document up to <paramref name="latestRevisionNumber"/> (its head), newest
+    /// first. Rows above the head (written by a write that crashed before its head) are never shown.
+    /// </summary>
+    [Alias("list-document-revisions")]
+    Task<IReadOnlyList<DocumentRevision>> ListDocumentRevisionsAsync(Guid documentId, int latestRevisionNumber);
+
+    /// <summary>The bodies of the given revisions, by revision id (ids with no row are left out).</summary>
+    [Alias("get-revision-bodies")]
+    Task<IReadOnlyDictionary<Guid, string>> GetRevisionBodiesAsync(IReadOnlyList<Guid> revisionIds);
+
     /// <summary>One page of a company's activity log, filtered as <paramref name="query"/> says.</summary>
     [Alias("list-activity")]
     Task<IReadOnlyList<ActivityEntry>> ListActivityAsync(ActivityQuery query);

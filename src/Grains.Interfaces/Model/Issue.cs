@@ -44,4 +44,6 @@ public sealed record Issue : ITimestamped
     [Id(30)] public DateTime CreatedAt { get; init; }
     [Id(31)] public DateTime UpdatedAt { get; init; }
     [Id(32)] public IReadOnlyList<Guid> LabelIds { get; init; } = [];
+    /// <summary>The heads of the issue's documents, ordered by key; at most <c>IssueGrain.MaxDocuments</c>.</summary>
+    [Id(33)] public IReadOnlyList<IssueDocumentHead> Documents { get; init; } = [];
 }

@@ -15,6 +15,9 @@ public static class IssueActivity
     public const string Released = "issue.released";
     public const string ForceReleased = "issue.admin_force_release";
     public const string RunCancelled = "heartbeat.cancelled";
+    public const string DocumentCreated = "issue.document_created";
+    public const string DocumentUpdated = "issue.document_updated";
+    public const string DocumentDeleted = "issue.document_deleted";
 
     /// <summary>The PATCH fields: name, whether (and what) the body sent, and the issue's value.</summary>
     private static readonly (string Name, Func<IssueChanges, (bool Sent, object? Value)> Sent, Func<Issue, object?> Read)[] Fields =
@@ -101,6 +104,16 @@ public static class IssueActivity
         AddReopen(details, reopenedFrom);
         return details;
     }
+
+    /// <summary><c>issue.document_created</c>/<c>_updated</c>: the document and the revision written (reference §7).</summary>
+    public static Dictionary<string, object?> DocumentDetails(IssueDocumentHead head) => new()
+    {
+        ["key"] = head.Key,
+        ["documentId"] = head.Id,
+        ["title"] = head.Title,
+        ["format"] = head.Format,
+        ["revisionNumber"] = head.LatestRevisionNumber,
+    };
 
     private static void AddReopen(Dictionary<string, object?> details, string? reopenedFrom)
     {

@@ -1,4 +1,5 @@
 using Orleans.Runtime;
+using Paperclip.Grains.Documents;
 using Paperclip.Grains.Journal;
 using Paperclip.Grains.Storage;
 using Paperclip.Grains.Wakeups;
@@ -18,6 +19,7 @@ public sealed partial class IssueGrain(
     IssueReferences references,
     WakeupTriggers wakeups,
     JournalWriter journal,
+    DocumentRevisionStore revisions,
     TimeProvider time)
     : Grain, IIssueGrain
 {
@@ -212,9 +214,9 @@ public sealed partial class IssueGrain(
         }
         var deleted = state.State;
         await state.ClearStateAsync();
-        // The issue is gone once its state is; its comments go with it (CONTRACT §3) right after,
-        // before the reply. A crash in between leaves comments no route can reach any more.
-        await journal.DeleteCommentsAsync(deleted.Id, Activities.OfIssue(actor, deleted, IssueActivity.Deleted, null, time.UtcNow()));
+        // The issue is gone once its state is; its comments and documents go with it (CONTRACT §3)
+        // right after, before the reply. A crash in between leaves rows no route can reach any more.
+        await journal.DeleteIssueContentAsync(deleted.Id, Activities.OfIssue(actor, deleted, IssueActivity.Deleted, null, time.UtcNow()));
         return Reply<Issue>.Ok(deleted);
     }
 

@@ -50,13 +50,17 @@ public sealed class JournalWriter(NpgsqlDataSource dataSource)
         await transaction.CommitAsync();
     }
 
-    /// <summary>Removes an issue's comments (the issue is gone) and logs the deletion, in one transaction.</summary>
-    public async Task DeleteCommentsAsync(Guid issueId, ActivityEntry deletion)
+    /// <summary>
+    /// Removes an issue's comments and document revisions (the issue is gone) and logs the
+    /// deletion, in one transaction.
+    /// </summary>
+    public async Task DeleteIssueContentAsync(Guid issueId, ActivityEntry deletion)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await LockCompanyLogAsync(connection, transaction, [deletion]);
-        await using var delete = new NpgsqlCommand("DELETE FROM issue_comment WHERE issue_id = @issue", connection, transaction);
+        await using var delete = new NpgsqlCommand(
+            "DELETE FROM issue_comment WHERE issue_id = @issue; DELETE FROM document_revision WHERE issue_id = @issue", connection, transaction);
         delete.Parameters.AddWithValue("issue", issueId);
         await delete.ExecuteNonQueryAsync();
         await InsertAsync(connection, transaction, [deletion]);

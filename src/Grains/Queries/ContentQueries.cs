@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Paperclip.Grains.Storage;
 
 namespace Paperclip.Grains.Queries;
 
@@ -129,17 +130,6 @@ public sealed class ContentQueries(NpgsqlDataSource dataSource)
         }
     }
 
-    private async Task<List<T>> ReadAsync<T>(string sql, Action<NpgsqlParameterCollection> bind, Func<NpgsqlDataReader, T> read)
-    {
-        await using var command = dataSource.CreateCommand(sql);
-        bind(command.Parameters);
-        // ConfigureAwait(false): no grain state is touched, so rows are read off the grain's scheduler.
-        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
-        var rows = new List<T>();
-        while (await reader.ReadAsync().ConfigureAwait(false))
-        {
-            rows.Add(read(reader));
-        }
-        return rows;
-    }
+    private Task<List<T>> ReadAsync<T>(string sql, Action<NpgsqlParameterCollection> bind, Func<NpgsqlDataReader, T> read) =>
+        SqlRows.ReadAsync(dataSource, sql, bind, read);
 }

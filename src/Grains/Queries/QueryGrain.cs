@@ -3,6 +3,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Orleans.Concurrency;
 using Orleans.Configuration;
+using Paperclip.Grains.Documents;
 using Paperclip.Grains.Json;
 using Paperclip.Grains.Storage;
 using Paperclip.Grains.Wakeups;
@@ -18,7 +19,7 @@ namespace Paperclip.Grains.Queries;
 /// records off the activation's scheduler, so the single activation is not a CPU bottleneck.
 /// </summary>
 [StatelessWorker(1), Reentrant, GrainType("query")]
-public sealed class QueryGrain(StateQueries queries, ContentQueries content, WakeupStore wakeups, IOptions<ClusterOptions> cluster, TimeProvider time) : Grain, IQueryGrain
+public sealed class QueryGrain(StateQueries queries, ContentQueries content, DocumentRevisionStore revisions, WakeupStore wakeups, IOptions<ClusterOptions> cluster, TimeProvider time) : Grain, IQueryGrain
 {
     private readonly string _serviceId = cluster.Value.ServiceId;
 
@@ -211,6 +212,12 @@ public sealed class QueryGrain(StateQueries queries, ContentQueries content, Wak
     public Task<int> CountCommentsAsync(Guid issueId) => content.CountCommentsAsync(issueId);
 
     public Task<IssueComment?> GetCommentAsync(Guid issueId, Guid commentId) => content.GetCommentAsync(issueId, commentId);
+
+    public async Task<IReadOnlyList<DocumentRevision>> ListDocumentRevisionsAsync(Guid documentId, int latestRevisionNumber) =>
+        await revisions.ListAsync(documentId, latestRevisionNumber);
+
+    public async Task<IReadOnlyDictionary<Guid, string>> GetRevisionBodiesAsync(IReadOnlyList<Guid> revisionIds) =>
+        await revisions.BodiesAsync(revisionIds);
 
     public async Task<IReadOnlyList<ActivityEntry>> ListActivityAsync(ActivityQuery query) => await content.ListActivityAsync(query);
 

@@ -264,5 +264,30 @@ public static class SchemaMigrations
             CREATE INDEX wakeup_outbox_due ON agent_wakeup_requests (service_id, next_attempt_at)
                 WHERE status = 'queued' AND webhook_url IS NOT NULL;
             """),
+        (8, """
+            -- Document revisions (reference §2.6): append-only bodies outside the issue's grain state,
+            -- which holds only each document's head (latest revision id and number). A revision is
+            -- inserted before the head points at it, so a crash leaves at worst a row above its
+            -- document's head: reads stop at the head, and the next write of that document replaces it.
+            CREATE TABLE document_revision (
+                id                 uuid        PRIMARY KEY,
+                company_id         uuid        NOT NULL,
+                issue_id           uuid        NOT NULL,
+                document_id        uuid        NOT NULL,
+                document_key       text        NOT NULL,
+                revision_number    integer     NOT NULL,
+                title              text        NULL,
+                format             text        NOT NULL,
+                body               text        NOT NULL,
+                change_summary     text        NULL,
+                created_by_agent_id uuid       NULL,
+                created_by_user_id text        NULL,
+                created_at         timestamptz NOT NULL,
+                -- Numbers stay contiguous: one row per number and document.
+                UNIQUE (document_id, revision_number)
+            );
+            -- Deleting an issue removes its revisions.
+            CREATE INDEX document_revision_by_issue ON document_revision (issue_id);
+            """),
     ];
 }
