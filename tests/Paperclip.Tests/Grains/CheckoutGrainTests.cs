@@ -36,8 +36,8 @@ public sealed class CheckoutGrainTests(GrainCluster cluster)
         var first = (await Checkout(issue, agent, run, "todo")).Value!;
         var again = await Checkout(issue, agent, run, "in_progress", "todo");
         Assert.Equal(ReplyStatus.Ok, again.Status);
-        // Records compare their label lists by reference, so compare with the same list.
-        Assert.Equal(first, again.Value! with { LabelIds = first.LabelIds });
+        // Records compare their lists by reference, so compare with the same lists.
+        Assert.Equal(first, again.Value! with { LabelIds = first.LabelIds, Documents = first.Documents });
     }
 
     [Fact]
