@@ -15,6 +15,8 @@ public static class IssueActivity
     public const string Released = "issue.released";
     public const string ForceReleased = "issue.admin_force_release";
     public const string RunCancelled = "heartbeat.cancelled";
+    public const string AttachmentAdded = "issue.attachment_added";
+    public const string AttachmentRemoved = "issue.attachment_removed";
 
     /// <summary>The PATCH fields: name, whether (and what) the body sent, and the issue's value.</summary>
     private static readonly (string Name, Func<IssueChanges, (bool Sent, object? Value)> Sent, Func<Issue, object?> Read)[] Fields =
