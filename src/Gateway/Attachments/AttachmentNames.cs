@@ -15,7 +15,7 @@ public static class AttachmentNames
     /// <summary>
     /// The client's file name without any path (<c>../../etc/passwd</c> is <c>passwd</c>), control
     /// characters (CR, LF, NUL, …) or bidirectional overrides (which disguise an extension), at most
-    /// <see cref="MaxFileNameLength"/> long; <c>null</c> when nothing is left.
+    /// <see cref="MaxFileNameLength"/> long with its extension kept; <c>null</c> when nothing is left.
     /// </summary>
     public static string? SanitizeFileName(string? raw)
     {
@@ -23,23 +23,34 @@ public static class AttachmentNames
         {
             return null;
         }
-        var lastSegment = raw[(raw.LastIndexOfAny(['/', '\\']) + 1)..];
-        var kept = new StringBuilder(Math.Min(lastSegment.Length, MaxFileNameLength));
+        var kept = new StringBuilder();
         // Runes: an unpaired surrogate comes out as U+FFFD, so the name is always valid UTF-8.
-        foreach (var rune in lastSegment.EnumerateRunes())
+        foreach (var rune in raw[(raw.LastIndexOfAny(['/', '\\']) + 1)..].EnumerateRunes())
         {
-            if (Rune.IsControl(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format)
+            if (!Rune.IsControl(rune) && Rune.GetUnicodeCategory(rune) != UnicodeCategory.Format)
             {
-                continue;
+                kept.Append(rune.ToString());
             }
-            if (kept.Length + rune.Utf16SequenceLength > MaxFileNameLength)
-            {
-                break;
-            }
-            kept.Append(rune.ToString());
         }
-        var name = kept.ToString().Trim();
+        var name = Shorten(kept.ToString().Trim());
         return name is "" or "." or ".." ? null : name;
+    }
+
+    /// <summary>Cuts the stem, not the extension, and never between the two halves of a surrogate pair.</summary>
+    private static string Shorten(string name)
+    {
+        if (name.Length <= MaxFileNameLength)
+        {
+            return name;
+        }
+        var extension = Path.GetExtension(name);
+        extension = extension.Length <= 16 ? extension : "";
+        var end = MaxFileNameLength - extension.Length;
+        if (char.IsHighSurrogate(name[end - 1]))
+        {
+            end--;
+        }
+        return name[..end] + extension;
     }
 
     /// <summary>

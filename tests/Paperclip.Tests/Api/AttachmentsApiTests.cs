@@ -95,7 +95,7 @@ public sealed class AttachmentsApiTests(AttachmentCluster cluster)
         Assert.Equal("text/plain", download.Content.Headers.ContentType!.ToString());
         Assert.Equal(17, download.Content.Headers.ContentLength);
         Assert.Equal("inline; filename=\"hello.txt\"", download.Content.Headers.ContentDisposition!.ToString());
-        Assert.Equal("private, max-age=60", download.Headers.CacheControl!.ToString());
+        Assert.Equal("private, max-age=60", download.Headers.NonValidated["Cache-Control"].ToString());
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
         using var asked = await DownloadAsync(Board, created.Id, "?download=1");
         Assert.Equal("attachment; filename=\"hello.txt\"", asked.Content.Headers.ContentDisposition!.ToString());
@@ -141,7 +141,7 @@ public sealed class AttachmentsApiTests(AttachmentCluster cluster)
 
         var created = await Uploads.SendAsync(Board, company, issue, [1], new string('n', 996) + ".txt", "text/plain");
 
-        Assert.Equal(255, created.Str("originalFilename").Length);
+        Assert.Equal(new string('n', 251) + ".txt", created.Str("originalFilename"));
         Assert.EndsWith("-" + new string('n', 120) + ".txt", created.Str("objectKey"));
     }
 
