@@ -24,7 +24,7 @@ public static class GatewayApp
         services.AddHostedService(provider => provider.GetRequiredService<Events.ActivityDoorbell>());
         services.TryAddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
-        // Every route but the attachment upload, which raises its own request's limit.
+        // Every route but the attachment upload, which sets its own request's limit (file limit + framing).
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
             options.Limits.MaxRequestBodySize = Validation.JsonBody.MaxBytes + 1024 * 1024);
         return services;
