@@ -18,10 +18,13 @@ public static class GatewayApp
         services.AddSingleton<UnknownKeys>();
         services.AddSingleton<BearerAuthenticator>();
         services.AddSingleton<CompanyReadLimiter>();
+        services.AddSingleton(Attachments.AttachmentSettings.From(configuration));
+        services.AddSingleton<Attachments.IAttachmentStore, Attachments.PostgresAttachmentStore>();
         services.AddSingleton<Events.ActivityDoorbell>();
         services.AddHostedService(provider => provider.GetRequiredService<Events.ActivityDoorbell>());
         services.TryAddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+        // Every route but the attachment upload, which sets its own request's limit (file limit + framing).
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
             options.Limits.MaxRequestBodySize = Validation.JsonBody.MaxBytes + 1024 * 1024);
         return services;
@@ -43,6 +46,7 @@ public static class GatewayApp
         app.MapIssueLocksApi();
         app.MapCommentsApi();
         app.MapDocumentsApi();
+        app.MapAttachmentsApi();
         app.MapActivityApi();
         app.MapEventsApi();
         app.MapRunsApi();

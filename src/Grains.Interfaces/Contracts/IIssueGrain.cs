@@ -87,4 +87,11 @@ public interface IIssueGrain : IGrainWithGuidKey
     /// <summary>Deletes the issue. Outcomes: Ok with the deleted issue; NotFound; 409 when it has child issues.</summary>
     [Alias("delete")]
     Task<Reply<Issue>> DeleteAsync(Actor actor);
+
+    /// <summary>
+    /// Logs <c>issue.attachment_added</c> or <c>issue.attachment_removed</c> for an attachment the
+    /// gateway's store has already committed or deleted. Nothing is logged once the issue is gone.
+    /// </summary>
+    [Alias("log-attachment")]
+    Task LogAttachmentAsync(AttachmentChange change, Actor actor);
 }

@@ -18,6 +18,8 @@ public static class IssueActivity
     public const string DocumentCreated = "issue.document_created";
     public const string DocumentUpdated = "issue.document_updated";
     public const string DocumentDeleted = "issue.document_deleted";
+    public const string AttachmentAdded = "issue.attachment_added";
+    public const string AttachmentRemoved = "issue.attachment_removed";
 
     /// <summary>The PATCH fields: name, whether (and what) the body sent, and the issue's value.</summary>
     private static readonly (string Name, Func<IssueChanges, (bool Sent, object? Value)> Sent, Func<Issue, object?> Read)[] Fields =

@@ -214,8 +214,10 @@ public sealed partial class IssueGrain(
         }
         var deleted = state.State;
         await state.ClearStateAsync();
-        // The issue is gone once its state is; its comments and documents go with it (CONTRACT §3)
-        // right after, before the reply. A crash in between leaves rows no route can reach any more.
+        // The issue is gone once its state is; its comments, documents and attachments go with it
+        // (CONTRACT §3) right after, before the reply. A crash in between leaves content no route
+        // can reach any more. An upload that commits in between waited for the cleared state (it
+        // locks the issue's row) and was refused, or committed first and is deleted here.
         await journal.DeleteIssueContentAsync(deleted.Id, Activities.OfIssue(actor, deleted, IssueActivity.Deleted, null, time.UtcNow()));
         return Reply<Issue>.Ok(deleted);
     }

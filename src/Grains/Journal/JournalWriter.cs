@@ -4,7 +4,7 @@ using NpgsqlTypes;
 namespace Paperclip.Grains.Journal;
 
 /// <summary>
-/// Appends to the append-only tables: comments and the activity log. One transaction per call, so
+/// Appends to the append-only tables: comments and the activity log (and empties them of a deleted issue). One transaction per call, so
 /// a comment and the rows that log it are committed together. Inserting an activity row rings the
 /// live-event doorbell (the <c>activity_log_notify</c> trigger) at commit.
 /// </summary>
@@ -51,16 +51,19 @@ public sealed class JournalWriter(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Removes an issue's comments and document revisions (the issue is gone) and logs the
-    /// deletion, in one transaction.
+    /// Removes an issue's comments, document revisions and attachments (the issue is gone; an
+    /// attachment's chunks go with it by cascade) and logs the deletion, in one transaction.
     /// </summary>
     public async Task DeleteIssueContentAsync(Guid issueId, ActivityEntry deletion)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await LockCompanyLogAsync(connection, transaction, [deletion]);
-        await using var delete = new NpgsqlCommand(
-            "DELETE FROM issue_comment WHERE issue_id = @issue; DELETE FROM document_revision WHERE issue_id = @issue", connection, transaction);
+        await using var delete = new NpgsqlCommand("""
+            DELETE FROM issue_attachment WHERE issue_id = @issue;
+            DELETE FROM issue_comment WHERE issue_id = @issue;
+            DELETE FROM document_revision WHERE issue_id = @issue
+            """, connection, transaction);
         delete.Parameters.AddWithValue("issue", issueId);
         await delete.ExecuteNonQueryAsync();
         await InsertAsync(connection, transaction, [deletion]);

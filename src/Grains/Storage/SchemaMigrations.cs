@@ -289,5 +289,43 @@ public static class SchemaMigrations
             -- Deleting an issue removes its revisions.
             CREATE INDEX document_revision_by_issue ON document_revision (issue_id);
             """),
+        (9, """
+            -- Attachments (reference §2.7): the metadata row of the reference's assets and
+            -- issue_attachments in one, written by the HTTP process in the same transaction as the
+            -- bytes, after the last chunk: an upload that fails or is cut off leaves nothing.
+            CREATE TABLE issue_attachment (
+                id                  uuid        PRIMARY KEY,
+                company_id          uuid        NOT NULL,
+                issue_id            uuid        NOT NULL,
+                issue_comment_id    uuid        NULL REFERENCES issue_comment ON DELETE SET NULL,
+                asset_id            uuid        NOT NULL UNIQUE,
+                provider            text        NOT NULL,
+                object_key          text        NOT NULL,
+                content_type        text        NOT NULL,
+                byte_size           bigint      NOT NULL,
+                sha256              text        NOT NULL,
+                original_filename   text        NULL,
+                created_by_agent_id uuid        NULL,
+                created_by_user_id  text        NULL,
+                created_at          timestamptz NOT NULL,
+                updated_at          timestamptz NOT NULL,
+                UNIQUE (company_id, object_key)
+            );
+            -- An issue's attachments, newest first.
+            CREATE INDEX issue_attachment_by_issue ON issue_attachment (issue_id, created_at DESC, id DESC);
+
+            -- The bytes, in chunks of at most 256 KiB so neither side ever holds a whole file.
+            -- Chunks are written before their row exists: the foreign key is checked at commit.
+            CREATE TABLE attachment_chunk (
+                attachment_id uuid    NOT NULL REFERENCES issue_attachment ON DELETE CASCADE
+                                      DEFERRABLE INITIALLY DEFERRED,
+                chunk_index   integer NOT NULL,
+                data          bytea   NOT NULL,
+                PRIMARY KEY (attachment_id, chunk_index)
+            );
+            -- Out of line without compression: uploads are mostly compressed already (images,
+            -- PDFs), and compressing them again costs CPU on every write for nothing.
+            ALTER TABLE attachment_chunk ALTER COLUMN data SET STORAGE EXTERNAL;
+            """),
     ];
 }
