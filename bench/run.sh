@@ -143,6 +143,11 @@ MENTIONED=$(node -e 'const a = JSON.parse(require("fs").readFileSync(process.arg
 scenario "$COMMENT_COMPANY" comment --requests 1000 --concurrency 1
 scenario "$COMMENT_COMPANY" comment --requests 1000 --concurrency 32
 scenario "$COMMENT_COMPANY" comment --requests 1000 --concurrency 32 --mention "$MENTIONED"
+# Documents and attachments (issue 10): a 300-revision PUT chain and 20 rounds of 8 writers
+# racing from one base; then 1 MiB uploads and downloads.
+scenario "$COMMENT_COMPANY" doc --revisions 300 --racers 8 --race-rounds 20
+log "attachments: 1 MiB uploads and downloads"
+node "$ROOT/bench/attachments.mjs" "$BASE" "$COMMENT_COMPANY" 1048576 50 | tee -a "$OUT"
 log "checkout on an issue with 10,000 comments"
 node "$ROOT/bench/checkout-heavy.mjs" "$BASE" "$COMMENT_COMPANY" "$WORK/commenter.json" 10000 300 | tee -a "$OUT"
 

@@ -18,6 +18,13 @@ for (const r of lines) {
     const name = r.mention ? "comment @mention" : "comment";
     rows.push([name, r.issues, r.concurrency, r.throughputPerSec, r.latencyMs.p50, r.latencyMs.p99, JSON.stringify(r.statuses), ...common]);
     rows.push([`${name} reads`, r.issues, r.concurrency, r.reads.perSec, r.reads.latencyMs.p50, r.reads.latencyMs.p99, JSON.stringify(r.reads.statuses), ...common]);
+  } else if (r.scenario === "doc-revision-chain") {
+    rows.push([`doc PUT chain (${r.finalRevisionNumber} revisions)`, "", 1, r.putsPerSec, r.putMs.p50, r.putMs.p99, JSON.stringify(r.putStatuses), ...common]);
+    rows.push([`doc race (${r.race.roundsWithExactlyOneWinner}/${r.race.rounds} rounds one winner)`, "", r.race.racers, "", r.race.putMs.p50, r.race.putMs.p99, "", ...common]);
+  } else if (r.scenario === "attachments") {
+    const mib = (r.size / 1048576).toFixed(0);
+    rows.push([`upload ${mib} MiB (${r.upload.mibPerSec} MiB/s)`, "", 1, r.upload.perSec, r.upload.p50, r.upload.p99, "", "", ""]);
+    rows.push([`download ${mib} MiB (${r.download.mibPerSec} MiB/s)`, "", 1, r.download.perSec, r.download.p50, r.download.p99, "", "", ""]);
   } else if (r.scenario === "checkout-heavy") {
     // bench/checkout-heavy.mjs: one checkout+release cycle at a time, beside an issue without comments.
     rows.push([`checkout, no comments`, "", 1, "", r.noCommentsMs.p50, r.noCommentsMs.p99, "", "", ""]);
