@@ -26,7 +26,10 @@ public static class AttachmentForm
     public static async Task<StoredAttachment> SaveAsync(
         HttpRequest request, Issue issue, Actor actor, AttachmentSettings settings, IAttachmentStore store, DateTime now)
     {
-        var cancellation = request.HttpContext.RequestAborted;
+        var aborted = request.HttpContext.RequestAborted;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        deadline.CancelAfter(settings.UploadTimeout);
+        var cancellation = deadline.Token;
         var missingFile = new ApiException(StatusCodes.Status400BadRequest, $"Missing file field '{FileField}'");
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
             || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
@@ -89,6 +92,11 @@ public static class AttachmentForm
                 id, issue.CompanyId, issue.Id, ParseCommentId(commentId), Guid.NewGuid(), PostgresAttachmentStore.Provider,
                 AttachmentNames.ObjectKey(issue.CompanyId, issue.Id, Guid.NewGuid(), fileName, now), contentType!, size, sha256,
                 fileName, actor.IsAgent ? actor.AgentId : null, actor.IsAgent ? null : actor.UserId, now, now), cancellation);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !aborted.IsCancellationRequested)
+        {
+            throw new ApiException(StatusCodes.Status408RequestTimeout,
+                $"Upload took longer than {settings.UploadTimeout.TotalSeconds:F0} seconds");
         }
         finally
         {

@@ -286,6 +286,33 @@ public sealed class AttachmentsApiTests(AttachmentCluster cluster)
     }
 
     [Fact]
+    public async Task StalledUploadIsRefusedAfterTheUploadTimeAndLeavesNoRow()
+    {
+        // An upload holds a transaction while its body arrives: a client that stops sending (but
+        // keeps the connection) must not hold it for longer than the upload time (20 s here).
+        var (company, issue) = await IssueAsync();
+        const string boundary = "stalled-boundary";
+        var head = Encoding.ASCII.GetBytes($"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"slow.bin\"\r\n" +
+            "Content-Type: application/octet-stream\r\n\r\n");
+        using var socket = new TcpClient();
+        await socket.ConnectAsync("127.0.0.1", cluster.Silos[0].HttpPort);
+        var stream = socket.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"POST /api/companies/{company}/issues/{issue}/attachments HTTP/1.1\r\nHost: 127.0.0.1\r\n" +
+            $"Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {head.Length + 1_000_000}\r\n\r\n"));
+        await stream.WriteAsync(head);
+        await stream.WriteAsync(new byte[1000]);
+        await stream.FlushAsync();
+
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var answer = new byte[512];
+        var read = await stream.ReadAsync(answer, wait.Token);
+
+        Assert.StartsWith("HTTP/1.1 408", Encoding.ASCII.GetString(answer, 0, read));
+        Assert.Equal(0, await AttachmentRowsAsync(issue));
+    }
+
+    [Fact]
     public async Task DeletingTheIssueRemovesItsAttachments()
     {
         var (company, issue) = await IssueAsync();

@@ -8,6 +8,8 @@ public sealed class AttachmentCluster : ApiCluster
 {
     protected override IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string>
     {
+        // Short enough for a test to see a stalled upload refused, long enough for 10 MiB on a busy machine.
+        ["PAPERCLIP_ATTACHMENT_UPLOAD_SECONDS"] = "20",
         ["PAPERCLIP_ALLOWED_ATTACHMENT_TYPES"] = "image/*, application/pdf, text/plain, text/markdown, text/csv, application/json, text/html, application/octet-stream",
     };
 }
