@@ -26,7 +26,7 @@ public static class ActivityApi
     private static async Task<IResult> ListOfIssueAsync(string issueId, HttpContext context, IGrainFactory grains)
     {
         var issue = await IssuesApi.FindAsync(issueId, context, grains);
-        return await ListAsync(grains, Page(context.Request.Query, issue.CompanyId) with
+        return await ListAsync(grains, context, Page(context.Request.Query, issue.CompanyId) with
         {
             EntityType = "issue",
             EntityId = issue.Id.ToString(),
@@ -44,7 +44,7 @@ public static class ActivityApi
         {
             throw new ApiException(StatusCodes.Status422UnprocessableEntity, "Invalid agentId: expected a UUID");
         }
-        return await ListAsync(grains, page with
+        return await ListAsync(grains, context, page with
         {
             AgentId = agentId is { Length: > 0 } ? Guid.Parse(agentId) : null,
             EntityType = Text(query["entityType"].FirstOrDefault(), "entityType"),
@@ -52,8 +52,8 @@ public static class ActivityApi
         });
     }
 
-    private static async Task<IResult> ListAsync(IGrainFactory grains, ActivityQuery query) =>
-        TypedResults.Ok((await grains.GetGrain<IQueryGrain>(0).ListActivityAsync(query)).Select(entry => entry.ToResponse()));
+    private static async Task<IResult> ListAsync(IGrainFactory grains, HttpContext context, ActivityQuery query) =>
+        TypedResults.Ok((await grains.GetGrain<IQueryGrain>(0).ListActivityAsync(query, context.RequestAborted)).Select(entry => entry.ToResponse()));
 
     private static ActivityQuery Page(IQueryCollection query, Guid companyId)
     {

@@ -42,7 +42,7 @@ public static class AgentsApi
     {
         var company = RouteIds.Parse(companyId, "Company not found");
         context.GetActor().RequireCompanyAccess(company);
-        var agents = await grains.GetGrain<IQueryGrain>(0).ListAgentsAsync(company);
+        var agents = await grains.GetGrain<IQueryGrain>(0).ListAgentsAsync(company, context.RequestAborted);
         return TypedResults.Ok(agents.Select(agent => agent.ToResponse()));
     }
 

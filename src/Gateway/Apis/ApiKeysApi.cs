@@ -41,7 +41,7 @@ public static class ApiKeysApi
     private static async Task<IResult> ListAgentKeysAsync(string agentId, HttpContext context, IGrainFactory grains)
     {
         var agent = await FindAgentForBoardAsync(agentId, context, grains);
-        var keys = await grains.GetGrain<IQueryGrain>(0).ListApiKeysAsync(ApiKeyKinds.Agent, agent.Id);
+        var keys = await grains.GetGrain<IQueryGrain>(0).ListApiKeysAsync(ApiKeyKinds.Agent, agent.Id, context.RequestAborted);
         return TypedResults.Ok(keys.Select(key => key.ToResponse()));
     }
 
@@ -67,7 +67,7 @@ public static class ApiKeysApi
     private static async Task<IResult> ListBoardKeysAsync(HttpContext context, IGrainFactory grains)
     {
         context.GetActor().RequireBoard();
-        var keys = await grains.GetGrain<IQueryGrain>(0).ListApiKeysAsync(ApiKeyKinds.Board, null);
+        var keys = await grains.GetGrain<IQueryGrain>(0).ListApiKeysAsync(ApiKeyKinds.Board, null, context.RequestAborted);
         return TypedResults.Ok(keys.Select(key => key.ToResponse()));
     }
 

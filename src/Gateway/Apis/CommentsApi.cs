@@ -42,7 +42,7 @@ public static class CommentsApi
         var limit = double.TryParse(query["limit"].FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
             && number >= 1 ? (int)Math.Min(Math.Floor(number), MaxLimit) : MaxLimit;
         var comments = await grains.GetGrain<IQueryGrain>(0).ListCommentsAsync(
-            new CommentPage(issue.Id, anchor is null ? null : Guid.Parse(anchor), ascending, limit));
+            new CommentPage(issue.Id, anchor is null ? null : Guid.Parse(anchor), ascending, limit), context.RequestAborted);
         return TypedResults.Ok(comments.Select(comment => comment.ToResponse()));
     }
 

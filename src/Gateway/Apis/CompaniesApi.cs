@@ -48,7 +48,7 @@ public static class CompaniesApi
     private static async Task<IResult> ListAsync(HttpContext context, IGrainFactory grains)
     {
         var actor = context.GetActor();
-        var companies = await grains.GetGrain<IQueryGrain>(0).ListCompaniesAsync();
+        var companies = await grains.GetGrain<IQueryGrain>(0).ListCompaniesAsync(context.RequestAborted);
         return TypedResults.Ok(companies.Where(company => actor.CanSee(company.Id)));
     }
 

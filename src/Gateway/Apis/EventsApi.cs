@@ -38,7 +38,7 @@ public static class EventsApi
         // Subscribed before the starting point is read, so no event can fall between the two.
         using var bell = doorbell.Subscribe(company);
         var last = LastEventId(context.Request)
-            ?? (await queries.ListActivityAsync(new ActivityQuery { CompanyId = company, Limit = 1 })).FirstOrDefault()?.Seq
+            ?? (await queries.ListActivityAsync(new ActivityQuery { CompanyId = company, Limit = 1 }, context.RequestAborted)).FirstOrDefault()?.Seq
             ?? 0;
 
         var response = context.Response;
@@ -55,7 +55,7 @@ public static class EventsApi
                 IReadOnlyList<ActivityEntry> page;
                 do
                 {
-                    page = await queries.ListActivityAsync(new ActivityQuery { CompanyId = company, AfterSeq = last, Limit = PageSize });
+                    page = await queries.ListActivityAsync(new ActivityQuery { CompanyId = company, AfterSeq = last, Limit = PageSize }, aborted);
                     foreach (var entry in page)
                     {
                         var data = JsonSerializer.Serialize(entry.ToResponse(), ApiJson.Options);

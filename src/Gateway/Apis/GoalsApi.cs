@@ -37,7 +37,7 @@ public static class GoalsApi
     {
         var company = RouteIds.Parse(companyId, "Company not found");
         context.GetActor().RequireCompanyAccess(company);
-        return TypedResults.Ok(await grains.GetGrain<IQueryGrain>(0).ListGoalsAsync(company));
+        return TypedResults.Ok(await grains.GetGrain<IQueryGrain>(0).ListGoalsAsync(company, context.RequestAborted));
     }
 
     private static async Task<IResult> GetAsync(string goalId, HttpContext context, IGrainFactory grains) =>

@@ -49,7 +49,7 @@ public static partial class LabelsApi
     {
         var company = RouteIds.Parse(companyId, "Company not found");
         context.GetActor().RequireCompanyAccess(company);
-        return TypedResults.Ok(await grains.GetGrain<IQueryGrain>(0).ListLabelsAsync(company));
+        return TypedResults.Ok(await grains.GetGrain<IQueryGrain>(0).ListLabelsAsync(company, context.RequestAborted));
     }
 
     private static async Task<IResult> DeleteAsync(string labelId, HttpContext context, IGrainFactory grains)

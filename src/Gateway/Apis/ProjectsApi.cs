@@ -42,8 +42,8 @@ public static class ProjectsApi
         var company = RouteIds.Parse(companyId, "Company not found");
         context.GetActor().RequireCompanyAccess(company);
         var queries = grains.GetGrain<IQueryGrain>(0);
-        var projects = await queries.ListProjectsAsync(company);
-        var goals = await queries.ListGoalsAsync(company);
+        var projects = await queries.ListProjectsAsync(company, context.RequestAborted);
+        var goals = await queries.ListGoalsAsync(company, context.RequestAborted);
         return TypedResults.Ok(projects.Select(project => project.ToResponse(goals)));
     }
 

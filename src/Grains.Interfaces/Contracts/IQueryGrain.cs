@@ -2,20 +2,22 @@ namespace Paperclip.Grains;
 
 /// <summary>
 /// Read-only queries served by SQL over the stored grain state (indexed jsonb), never by
-/// activating grains. A stateless worker: every silo runs as many as the load needs. Because
-/// grains reply only after their write is committed, a query sees every acknowledged change.
+/// activating grains. The lists take the caller's cancellation: a cancelled call (the HTTP client
+/// hung up) cancels its statement in PostgreSQL; point lookups are bounded by the statement timeout.
+/// A reentrant stateless worker: every silo serves its own callers. Because grains reply only
+/// after their write is committed, a query sees every acknowledged change.
 /// </summary>
 [Alias("paperclip.IQueryGrain")]
 public interface IQueryGrain : IGrainWithIntegerKey
 {
     [Alias("list-companies")]
-    Task<IReadOnlyList<Company>> ListCompaniesAsync();
+    Task<IReadOnlyList<Company>> ListCompaniesAsync(CancellationToken cancellationToken = default);
 
     [Alias("list-agents")]
-    Task<IReadOnlyList<Agent>> ListAgentsAsync(Guid companyId);
+    Task<IReadOnlyList<Agent>> ListAgentsAsync(Guid companyId, CancellationToken cancellationToken = default);
 
     [Alias("list-projects")]
-    Task<IReadOnlyList<Project>> ListProjectsAsync(Guid companyId);
+    Task<IReadOnlyList<Project>> ListProjectsAsync(Guid companyId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The company's projects with these ids, in the order of <paramref name="projectIds"/>;
@@ -25,11 +27,11 @@ public interface IQueryGrain : IGrainWithIntegerKey
     Task<IReadOnlyList<Project>> GetProjectsAsync(Guid companyId, IReadOnlyList<Guid> projectIds);
 
     [Alias("list-goals")]
-    Task<IReadOnlyList<Goal>> ListGoalsAsync(Guid companyId);
+    Task<IReadOnlyList<Goal>> ListGoalsAsync(Guid companyId, CancellationToken cancellationToken = default);
 
     /// <summary>The company's labels ordered by name, then id.</summary>
     [Alias("list-labels")]
-    Task<IReadOnlyList<Label>> ListLabelsAsync(Guid companyId);
+    Task<IReadOnlyList<Label>> ListLabelsAsync(Guid companyId, CancellationToken cancellationToken = default);
 
     /// <summary>The labels with these ids (any company), ordered by name, then id.</summary>
     [Alias("get-labels")]
@@ -37,7 +39,7 @@ public interface IQueryGrain : IGrainWithIntegerKey
 
     /// <summary>The API keys of one kind (for agent keys: of one agent), newest first.</summary>
     [Alias("list-api-keys")]
-    Task<IReadOnlyList<ApiKey>> ListApiKeysAsync(string kind, Guid? agentId);
+    Task<IReadOnlyList<ApiKey>> ListApiKeysAsync(string kind, Guid? agentId, CancellationToken cancellationToken = default);
 
     /// <summary>The API key with this id, or <c>null</c>.</summary>
     [Alias("find-api-key")]
@@ -97,7 +99,7 @@ public interface IQueryGrain : IGrainWithIntegerKey
 
     /// <summary>One page of an issue's comments; an anchor that is not a comment of this issue gives an empty page.</summary>
     [Alias("list-comments")]
-    Task<IReadOnlyList<IssueComment>> ListCommentsAsync(CommentPage page);
+    Task<IReadOnlyList<IssueComment>> ListCommentsAsync(CommentPage page, CancellationToken cancellationToken = default);
 
     /// <summary>How many comments the issue has.</summary>
     [Alias("count-comments")]
@@ -120,7 +122,7 @@ public interface IQueryGrain : IGrainWithIntegerKey
 
     /// <summary>One page of a company's activity log, filtered as <paramref name="query"/> says.</summary>
     [Alias("list-activity")]
-    Task<IReadOnlyList<ActivityEntry>> ListActivityAsync(ActivityQuery query);
+    Task<IReadOnlyList<ActivityEntry>> ListActivityAsync(ActivityQuery query, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The filters and page of <c>GET /api/companies/{companyId}/issues</c>, already validated.</summary>

@@ -13,7 +13,7 @@ public sealed class ContentQueries(NpgsqlDataSource dataSource)
     /// Comments in (createdAt, id) order. The anchor's position comes from a row subquery: for an
     /// anchor that is not a comment of this issue it yields NULL, and the page is empty (reference §4.9).
     /// </summary>
-    public Task<List<IssueComment>> ListCommentsAsync(CommentPage page)
+    public Task<List<IssueComment>> ListCommentsAsync(CommentPage page, CancellationToken cancellationToken = default)
     {
         var direction = page.Ascending ? "ASC" : "DESC";
         var after = page.Ascending ? ">" : "<";
@@ -33,7 +33,7 @@ public sealed class ContentQueries(NpgsqlDataSource dataSource)
                     p.AddWithValue("anchor", anchorId);
                 }
                 p.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = (object?)page.Limit ?? DBNull.Value });
-            }, ReadComment);
+            }, ReadComment, cancellationToken);
     }
 
     /// <summary>How many comments the issue has (the heartbeat context's cursor).</summary>
@@ -55,7 +55,7 @@ public sealed class ContentQueries(NpgsqlDataSource dataSource)
     /// A page of the log: newest first, or oldest first after <see cref="ActivityQuery.AfterSeq"/>
     /// (live events read forward). Only the filters given become SQL, so each shape gets its own plan.
     /// </summary>
-    public Task<List<ActivityEntry>> ListActivityAsync(ActivityQuery query)
+    public Task<List<ActivityEntry>> ListActivityAsync(ActivityQuery query, CancellationToken cancellationToken = default)
     {
         var where = new List<string> { "company_id = @company" };
         if (query.AgentId is not null)
@@ -107,7 +107,7 @@ public sealed class ContentQueries(NpgsqlDataSource dataSource)
                 RunId = reader.IsDBNull(9) ? null : reader.GetGuid(9),
                 DetailsJson = reader.IsDBNull(10) ? null : reader.GetString(10),
                 CreatedAt = reader.GetFieldValue<DateTime>(11),
-            });
+            }, cancellationToken);
     }
 
     private static IssueComment ReadComment(NpgsqlDataReader reader) => new()
@@ -130,6 +130,7 @@ public sealed class ContentQueries(NpgsqlDataSource dataSource)
         }
     }
 
-    private Task<List<T>> ReadAsync<T>(string sql, Action<NpgsqlParameterCollection> bind, Func<NpgsqlDataReader, T> read) =>
-        SqlRows.ReadAsync(dataSource, sql, bind, read);
+    private Task<List<T>> ReadAsync<T>(
+        string sql, Action<NpgsqlParameterCollection> bind, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken = default) =>
+        SqlRows.ReadAsync(dataSource, sql, bind, read, cancellationToken);
 }

@@ -23,16 +23,16 @@ public sealed class QueryGrain(StateQueries queries, ContentQueries content, Doc
 {
     private readonly string _serviceId = cluster.Value.ServiceId;
 
-    public async Task<IReadOnlyList<Company>> ListCompaniesAsync() =>
+    public async Task<IReadOnlyList<Company>> ListCompaniesAsync(CancellationToken cancellationToken) =>
         await queries.ReadRecordsAsync<Company>(
             $"SELECT payload::text FROM grain_state WHERE {StateQueries.LiveRows(StorageNames.Company)} ORDER BY payload->>'createdAt', payload->>'id'",
-            BindService);
+            BindService, cancellationToken);
 
-    public async Task<IReadOnlyList<Agent>> ListAgentsAsync(Guid companyId) =>
-        await ListOfCompanyAsync<Agent>(StorageNames.Agent, companyId, "payload->>'createdAt', payload->>'id'");
+    public async Task<IReadOnlyList<Agent>> ListAgentsAsync(Guid companyId, CancellationToken cancellationToken) =>
+        await ListOfCompanyAsync<Agent>(StorageNames.Agent, companyId, "payload->>'createdAt', payload->>'id'", cancellationToken);
 
-    public async Task<IReadOnlyList<Project>> ListProjectsAsync(Guid companyId) =>
-        await ListOfCompanyAsync<Project>(StorageNames.Project, companyId, "payload->>'createdAt', payload->>'id'");
+    public async Task<IReadOnlyList<Project>> ListProjectsAsync(Guid companyId, CancellationToken cancellationToken) =>
+        await ListOfCompanyAsync<Project>(StorageNames.Project, companyId, "payload->>'createdAt', payload->>'id'", cancellationToken);
 
     public async Task<IReadOnlyList<Project>> GetProjectsAsync(Guid companyId, IReadOnlyList<Guid> projectIds)
     {
@@ -54,11 +54,11 @@ public sealed class QueryGrain(StateQueries queries, ContentQueries content, Doc
         return [.. projectIds.Distinct().Where(found.ContainsKey).Select(id => found[id])];
     }
 
-    public async Task<IReadOnlyList<Goal>> ListGoalsAsync(Guid companyId) =>
-        await ListOfCompanyAsync<Goal>(StorageNames.Goal, companyId, "payload->>'createdAt', payload->>'id'");
+    public async Task<IReadOnlyList<Goal>> ListGoalsAsync(Guid companyId, CancellationToken cancellationToken) =>
+        await ListOfCompanyAsync<Goal>(StorageNames.Goal, companyId, "payload->>'createdAt', payload->>'id'", cancellationToken);
 
-    public async Task<IReadOnlyList<Label>> ListLabelsAsync(Guid companyId) =>
-        await ListOfCompanyAsync<Label>(StorageNames.Label, companyId, "payload->>'name', payload->>'id'");
+    public async Task<IReadOnlyList<Label>> ListLabelsAsync(Guid companyId, CancellationToken cancellationToken) =>
+        await ListOfCompanyAsync<Label>(StorageNames.Label, companyId, "payload->>'name', payload->>'id'", cancellationToken);
 
     public async Task<IReadOnlyList<Label>> GetLabelsAsync(IReadOnlyList<Guid> labelIds) =>
         labelIds.Count == 0
@@ -75,7 +75,7 @@ public sealed class QueryGrain(StateQueries queries, ContentQueries content, Doc
                     BindIds(p, labelIds);
                 });
 
-    public async Task<IReadOnlyList<ApiKey>> ListApiKeysAsync(string kind, Guid? agentId) =>
+    public async Task<IReadOnlyList<ApiKey>> ListApiKeysAsync(string kind, Guid? agentId, CancellationToken cancellationToken) =>
         await queries.ReadRecordsAsync<ApiKey>(
             $"""
             SELECT payload::text FROM grain_state
@@ -88,7 +88,7 @@ public sealed class QueryGrain(StateQueries queries, ContentQueries content, Doc
                 BindService(p);
                 p.AddWithValue("kind", kind);
                 p.Add(new NpgsqlParameter("agent", NpgsqlDbType.Text) { Value = (object?)agentId?.ToString() ?? DBNull.Value });
-            });
+            }, cancellationToken);
 
     public async Task<ApiKey?> FindApiKeyAsync(Guid keyId) =>
         (await queries.ReadRecordsAsync<ApiKey>(
@@ -207,7 +207,8 @@ public sealed class QueryGrain(StateQueries queries, ContentQueries content, Doc
         return await queries.ReadRecordsAsync<Issue>(sql, bind, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<IssueComment>> ListCommentsAsync(CommentPage page) => await content.ListCommentsAsync(page);
+    public async Task<IReadOnlyList<IssueComment>> ListCommentsAsync(CommentPage page, CancellationToken cancellationToken) =>
+        await content.ListCommentsAsync(page, cancellationToken);
 
     public Task<int> CountCommentsAsync(Guid issueId) => content.CountCommentsAsync(issueId);
 
@@ -219,16 +220,17 @@ public sealed class QueryGrain(StateQueries queries, ContentQueries content, Doc
     public async Task<IReadOnlyDictionary<Guid, string>> GetRevisionBodiesAsync(IReadOnlyList<Guid> revisionIds) =>
         await revisions.BodiesAsync(revisionIds);
 
-    public async Task<IReadOnlyList<ActivityEntry>> ListActivityAsync(ActivityQuery query) => await content.ListActivityAsync(query);
+    public async Task<IReadOnlyList<ActivityEntry>> ListActivityAsync(ActivityQuery query, CancellationToken cancellationToken) =>
+        await content.ListActivityAsync(query, cancellationToken);
 
-    private Task<List<T>> ListOfCompanyAsync<T>(string kind, Guid companyId, string orderBy) =>
+    private Task<List<T>> ListOfCompanyAsync<T>(string kind, Guid companyId, string orderBy, CancellationToken cancellationToken) =>
         queries.ReadRecordsAsync<T>(
             $"SELECT payload::text FROM grain_state WHERE {StateQueries.LiveRows(kind)} AND (payload->>'companyId') = @company ORDER BY {orderBy}",
             p =>
             {
                 BindService(p);
                 p.AddWithValue("company", companyId.ToString());
-            });
+            }, cancellationToken);
 
     private void BindService(NpgsqlParameterCollection parameters) => parameters.AddWithValue("service", _serviceId);
 

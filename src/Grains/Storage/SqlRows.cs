@@ -6,16 +6,18 @@ namespace Paperclip.Grains.Storage;
 /// <summary>Small helpers of the stores that speak SQL to our own tables.</summary>
 public static class SqlRows
 {
-    /// <summary>Runs a query and maps every row.</summary>
-    public static async Task<List<T>> ReadAsync<T>(NpgsqlDataSource dataSource, string sql, Action<NpgsqlParameterCollection> bind, Func<NpgsqlDataReader, T> read)
+    /// <summary>Runs a query and maps every row; cancelling the token cancels the statement in PostgreSQL.</summary>
+    public static async Task<List<T>> ReadAsync<T>(
+        NpgsqlDataSource dataSource, string sql, Action<NpgsqlParameterCollection> bind, Func<NpgsqlDataReader, T> read,
+        CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(sql);
         bind(command.Parameters);
         // ConfigureAwait(false): no grain state is touched, so rows are read off the grain's scheduler
         // (the calling grain's own await still resumes on its scheduler).
-        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<T>();
-        while (await reader.ReadAsync().ConfigureAwait(false))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             rows.Add(read(reader));
         }
