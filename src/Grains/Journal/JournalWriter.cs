@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Paperclip.Grains.Storage;
 
 namespace Paperclip.Grains.Journal;
 
@@ -39,8 +40,8 @@ public sealed class JournalWriter(NpgsqlDataSource dataSource)
             insert.Parameters.AddWithValue("id", comment.Id);
             insert.Parameters.AddWithValue("company", comment.CompanyId);
             insert.Parameters.AddWithValue("issue", comment.IssueId);
-            insert.Parameters.Add(Nullable("agent", NpgsqlDbType.Uuid, comment.AuthorAgentId));
-            insert.Parameters.Add(Nullable("user", NpgsqlDbType.Text, comment.AuthorUserId));
+            insert.Parameters.Add(SqlRows.Nullable("agent", NpgsqlDbType.Uuid, comment.AuthorAgentId));
+            insert.Parameters.Add(SqlRows.Nullable("user", NpgsqlDbType.Text, comment.AuthorUserId));
             insert.Parameters.AddWithValue("body", comment.Body);
             insert.Parameters.AddWithValue("created", comment.CreatedAt);
             insert.Parameters.AddWithValue("updated", comment.UpdatedAt);
@@ -97,14 +98,11 @@ public sealed class JournalWriter(NpgsqlDataSource dataSource)
             insert.Parameters.AddWithValue("action", entry.Action);
             insert.Parameters.AddWithValue("entityType", entry.EntityType);
             insert.Parameters.AddWithValue("entityId", entry.EntityId);
-            insert.Parameters.Add(Nullable("agent", NpgsqlDbType.Uuid, entry.AgentId));
-            insert.Parameters.Add(Nullable("run", NpgsqlDbType.Uuid, entry.RunId));
-            insert.Parameters.Add(Nullable("details", NpgsqlDbType.Jsonb, entry.DetailsJson));
+            insert.Parameters.Add(SqlRows.Nullable("agent", NpgsqlDbType.Uuid, entry.AgentId));
+            insert.Parameters.Add(SqlRows.Nullable("run", NpgsqlDbType.Uuid, entry.RunId));
+            insert.Parameters.Add(SqlRows.Nullable("details", NpgsqlDbType.Jsonb, entry.DetailsJson));
             insert.Parameters.AddWithValue("created", entry.CreatedAt);
             await insert.ExecuteNonQueryAsync();
         }
     }
-
-    private static NpgsqlParameter Nullable(string name, NpgsqlDbType type, object? value) =>
-        new(name, type) { Value = value ?? DBNull.Value };
 }

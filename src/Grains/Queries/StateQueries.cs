@@ -18,21 +18,10 @@ public sealed class StateQueries(NpgsqlDataSource dataSource)
     /// Cancelling <paramref name="cancellationToken"/> (the HTTP client hung up, the grain call was
     /// cancelled) makes Npgsql cancel the statement on the server, not just stop waiting for it.
     /// </summary>
-    public async Task<List<T>> ReadRecordsAsync<T>(string sql, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand(sql);
-        bind(command.Parameters);
-        // ConfigureAwait(false): this touches no grain state, so reading and deserializing rows runs
-        // on the thread pool, in parallel, rather than one call at a time on the calling grain's turn.
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var records = new List<T>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            // The payload's UTF-8 bytes go straight to the JSON reader: no UTF-16 string in between.
-            records.Add(JsonSerializer.Deserialize<T>(reader.GetFieldValue<byte[]>(0), GrainStateJson.Options)!);
-        }
-        return records;
-    }
+    public Task<List<T>> ReadRecordsAsync<T>(string sql, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken = default) =>
+        // The payload's UTF-8 bytes go straight to the JSON reader: no UTF-16 string in between.
+        SqlRows.ReadAsync(dataSource, sql, bind,
+            reader => JsonSerializer.Deserialize<T>(reader.GetFieldValue<byte[]>(0), GrainStateJson.Options)!, cancellationToken);
 
     public async Task<object?> ReadScalarAsync(string sql, Action<NpgsqlParameterCollection> bind)
     {

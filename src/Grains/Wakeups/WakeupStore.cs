@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using Paperclip.Grains.Storage;
 using Orleans.Configuration;
 
 namespace Paperclip.Grains.Wakeups;
@@ -45,18 +46,18 @@ public sealed class WakeupStore(NpgsqlDataSource dataSource, IOptions<ClusterOpt
             p.AddWithValue("agent", request.AgentId);
             p.AddWithValue("source", request.Source);
             p.AddWithValue("trigger", request.TriggerDetail);
-            p.Add(Nullable("reason", NpgsqlDbType.Text, request.Reason));
-            p.Add(Nullable("issue", NpgsqlDbType.Uuid, request.IssueId));
-            p.Add(Nullable("comment", NpgsqlDbType.Uuid, request.CommentId));
-            p.Add(Nullable("payload", NpgsqlDbType.Text, request.PayloadJson));
+            p.Add(SqlRows.Nullable("reason", NpgsqlDbType.Text, request.Reason));
+            p.Add(SqlRows.Nullable("issue", NpgsqlDbType.Uuid, request.IssueId));
+            p.Add(SqlRows.Nullable("comment", NpgsqlDbType.Uuid, request.CommentId));
+            p.Add(SqlRows.Nullable("payload", NpgsqlDbType.Text, request.PayloadJson));
             p.AddWithValue("status", request.Status);
-            p.Add(Nullable("actorType", NpgsqlDbType.Text, request.RequestedByActorType));
-            p.Add(Nullable("actorId", NpgsqlDbType.Text, request.RequestedByActorId));
-            p.Add(Nullable("run", NpgsqlDbType.Uuid, request.RunId));
-            p.Add(Nullable("error", NpgsqlDbType.Text, request.Error));
+            p.Add(SqlRows.Nullable("actorType", NpgsqlDbType.Text, request.RequestedByActorType));
+            p.Add(SqlRows.Nullable("actorId", NpgsqlDbType.Text, request.RequestedByActorId));
+            p.Add(SqlRows.Nullable("run", NpgsqlDbType.Uuid, request.RunId));
+            p.Add(SqlRows.Nullable("error", NpgsqlDbType.Text, request.Error));
             p.Add(new NpgsqlParameter("requestedAt", NpgsqlDbType.TimestampTz) { Value = request.RequestedAt });
-            p.Add(Nullable("finishedAt", NpgsqlDbType.TimestampTz, request.FinishedAt));
-            p.Add(Nullable("webhook", NpgsqlDbType.Text, request.WebhookUrl));
+            p.Add(SqlRows.Nullable("finishedAt", NpgsqlDbType.TimestampTz, request.FinishedAt));
+            p.Add(SqlRows.Nullable("webhook", NpgsqlDbType.Text, request.WebhookUrl));
             batch.BatchCommands.Add(command);
         }
         await batch.ExecuteNonQueryAsync();
@@ -113,7 +114,7 @@ public sealed class WakeupStore(NpgsqlDataSource dataSource, IOptions<ClusterOpt
             """, p =>
             {
                 p.AddWithValue("status", status);
-                p.Add(Nullable("error", NpgsqlDbType.Text, error));
+                p.Add(SqlRows.Nullable("error", NpgsqlDbType.Text, error));
             });
 
     /// <summary>Releases a claimed row after a failed attempt, due again after <paramref name="delay"/>.</summary>
@@ -176,7 +177,4 @@ public sealed class WakeupStore(NpgsqlDataSource dataSource, IOptions<ClusterOpt
 
     private static T? GetStruct<T>(NpgsqlDataReader reader, int ordinal) where T : struct =>
         reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T>(ordinal);
-
-    private static NpgsqlParameter Nullable(string name, NpgsqlDbType type, object? value) =>
-        new(name, type) { Value = value ?? DBNull.Value };
 }
