@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Start Paperclip in the foreground: local PostgreSQL (unless
-# PAPERCLIP_DATABASE_URL points elsewhere), then N Orleans silos; silo-0 also
-# serves the HTTP API. Ctrl-C or SIGTERM stops everything; data persists in
-# the data folder across restarts.
+# PAPERCLIP_DATABASE_URL points elsewhere), then N Orleans silos that all serve
+# the HTTP API on one shared port (SO_REUSEPORT), each watched by a supervisor
+# that restarts it when it dies. Ctrl-C or SIGTERM stops everything; data
+# persists in the data folder across restarts.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -14,7 +15,7 @@ usage() {
 Usage: deploy/up.sh [--port N] [--silos N] [--data-dir DIR]
 
   --port N        HTTP port of the API (default 3100, env PAPERCLIP_PORT)
-  --silos N       number of silo processes (default 1)
+  --silos N       number of silo processes, each serving HTTP on the port (default 1)
   --data-dir DIR  where local state lives (default <repo>/.paperclip,
                   env PAPERCLIP_DATA_DIR; exported to the silos)
   -h, --help      show this help
@@ -25,6 +26,8 @@ Environment:
   PAPERCLIP_SILO_BASE_PORT     silo i listens on BASE+i (default 11111)
   PAPERCLIP_GATEWAY_BASE_PORT  silo i's client gateway is BASE+i (default 30000)
   PAPERCLIP_HEALTH_TIMEOUT     seconds to wait for /api/health (default 120)
+  PAPERCLIP_FAST_CRASHES       a silo that dies this many times in a row, each within
+                               30 s of starting, is not restarted again (default 5)
   PAPERCLIP_SKIP_BUILD=1       developer option: run the already-built Silo dll as is
   Any other PAPERCLIP_* variable is passed through to the silos.
 EOF
@@ -73,29 +76,38 @@ export PAPERCLIP_DATA_DIR=$DATA_DIR
 exec {LOCK_FD}>"$DATA_DIR/up.lock"
 flock -n "$LOCK_FD" || die "another deploy/up.sh is already using $DATA_DIR"
 
-SILO_PIDS=()
-SED_PIDS=()
+SUPERVISOR_PIDS=()
 PG_DIR=""
 CLEANED=0
+FAST_CRASHES=${PAPERCLIP_FAST_CRASHES:-5}
+# The pid of each silo's current process (silo-<i>.pid) and the marker saying
+# the system came up (serving): operators and tests find the processes here.
+RUN_DIR=$DATA_DIR/run
+mkdir -p "$RUN_DIR"
+rm -f "$RUN_DIR"/silo-*.pid "$RUN_DIR/serving"
 
 # shellcheck disable=SC2317  # only reached through the traps below
 stop_silos() {
-  local pid i alive
-  for pid in "${SILO_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  # Give the silos time to leave the cluster cleanly, then stop waiting.
-  for ((i = 0; i < 30; i++)); do
+  local pid i alive pid_file
+  for pid in "${SUPERVISOR_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  # Each supervisor passes the signal to its silo and waits for it to leave the
+  # cluster cleanly (the silo gives itself 15 s); then we stop waiting.
+  for ((i = 0; i < 40; i++)); do
     alive=0
-    for pid in "${SILO_PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    for pid in "${SUPERVISOR_PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
     ((alive)) || break
     sleep 0.5
   done
-  for pid in "${SILO_PIDS[@]}"; do
+  for pid_file in "$RUN_DIR"/silo-*.pid; do
+    [[ -f $pid_file ]] || continue
+    pid=$(<"$pid_file")
     if kill -0 "$pid" 2>/dev/null; then
-      log "silo pid $pid did not stop in time; killing it"
+      log "$(basename "$pid_file" .pid) (pid $pid) did not stop in time; killing it"
       kill -KILL "$pid" 2>/dev/null || true
     fi
   done
-  for pid in "${SILO_PIDS[@]}" "${SED_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for pid in "${SUPERVISOR_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -f "$RUN_DIR"/silo-*.pid "$RUN_DIR/serving"
 }
 
 # shellcheck disable=SC2317
@@ -104,7 +116,7 @@ cleanup() {
   CLEANED=1
   # A second Ctrl-C must not cut the shutdown short and leave PostgreSQL up.
   trap '' INT TERM HUP
-  ((${#SILO_PIDS[@]})) && stop_silos
+  ((${#SUPERVISOR_PIDS[@]})) && stop_silos
   if [[ -n $PG_DIR ]] && pg_running_port "$PG_DIR" >/dev/null; then
     log "stopping PostgreSQL"
     pg_stop "$PG_DIR" || true
@@ -159,26 +171,58 @@ fi
 [[ -f $SILO_DLL ]] || die "$SILO_DLL not found; build src/Silo first"
 
 # --- silos ------------------------------------------------------------------
+# shellcheck disable=SC2317  # runs in the background subshells started below
+supervise_silo() {
+  local i=$1 name=silo-$1 child="" stopping=0 rc started fast=0 delay out_fd
+  # up.sh stops us with TERM: pass it on and wait for the silo's clean exit.
+  trap 'stopping=1; [[ -z $child ]] || kill -TERM "$child" 2>/dev/null' TERM
+  trap 'stopping=1' INT HUP
+  # The prefixing sed ignores signals, so it relays the silo's shutdown
+  # messages until the silo closes the pipe; it serves every restart.
+  exec {out_fd}> >(trap '' INT TERM HUP; exec sed -u "s/^/[$name] /" {LOCK_FD}>&-)
+  while :; do
+    started=$SECONDS
+    PAPERCLIP_SILO_NAME=$name \
+      PAPERCLIP_SILO_PORT=$((SILO_BASE + i)) \
+      PAPERCLIP_GATEWAY_PORT=$((GATEWAY_BASE + i)) \
+      PAPERCLIP_HTTP_PORT=$PORT \
+      PAPERCLIP_HTTP_SHARED_PORT=true \
+      dotnet "$SILO_DLL" >&"$out_fd" 2>&1 {out_fd}>&- {LOCK_FD}>&- </dev/null &
+    child=$!
+    echo "$child" >"$RUN_DIR/$name.pid"
+    while :; do
+      rc=0
+      wait "$child" || rc=$?
+      # A trapped signal ends the wait early while the silo is still stopping.
+      kill -0 "$child" 2>/dev/null || break
+    done
+    rm -f "$RUN_DIR/$name.pid"
+    ((stopping)) && exit 0
+    # Before the system is up, a dying silo is a start-up failure: up.sh reports it.
+    [[ -e $RUN_DIR/serving ]] || exit "$rc"
+    if ((SECONDS - started < 30)); then fast=$((fast + 1)); else fast=0; fi
+    if ((fast >= FAST_CRASHES)); then
+      log "error: $name crashed $fast times in a row, each within 30 s of starting; not restarting it again (its output is above). The other silos keep serving."
+      exit 1
+    fi
+    delay=$((1 << fast)) # 1 s after a long run, then 2, 4, 8, 16 s
+    log "$name (pid $child) exited with code $rc; restarting it in ${delay}s"
+    child=""
+    sleep "$delay" &
+    wait $! || kill $! 2>/dev/null || true
+    ((stopping)) && exit 0
+  done
+}
+
 for ((i = 0; i < SILOS; i++)); do
-  http_port=0
-  ((i == 0)) && http_port=$PORT # only silo-0 co-hosts the HTTP API
-  # The prefixing sed is our child (not the silo's) and ignores Ctrl-C, so it
-  # keeps relaying the silo's shutdown messages until the silo closes the pipe.
-  exec {out_fd}> >(trap '' INT TERM HUP; exec sed -u "s/^/[silo-$i] /" {LOCK_FD}>&-)
-  SED_PIDS+=("$!")
-  PAPERCLIP_SILO_NAME=silo-$i \
-    PAPERCLIP_SILO_PORT=$((SILO_BASE + i)) \
-    PAPERCLIP_GATEWAY_PORT=$((GATEWAY_BASE + i)) \
-    PAPERCLIP_HTTP_PORT=$http_port \
-    dotnet "$SILO_DLL" >&"$out_fd" 2>&1 {out_fd}>&- {LOCK_FD}>&- </dev/null &
-  SILO_PIDS+=("$!") # the dotnet process itself, so signals reach it
-  exec {out_fd}>&-
+  supervise_silo "$i" &
+  SUPERVISOR_PIDS+=("$!")
 done
 
-# Which silo a pid belongs to, for messages.
+# Which silo a supervisor pid watches, for messages.
 silo_name() {
   local i
-  for i in "${!SILO_PIDS[@]}"; do [[ ${SILO_PIDS[i]} == "$1" ]] && echo "silo-$i"; done
+  for i in "${!SUPERVISOR_PIDS[@]}"; do [[ ${SUPERVISOR_PIDS[i]} == "$1" ]] && echo "silo-$i"; done
 }
 
 health_ok() {
@@ -199,29 +243,42 @@ health_ok() {
 }
 
 # --- wait until healthy ------------------------------------------------------
-# Every silo must still be alive, not just the one serving HTTP.
+# Every silo must be up (its Orleans gateway port opens before its HTTP), not
+# just the one that happens to answer on the shared port.
+all_silos_listening() {
+  local i
+  for ((i = 0; i < SILOS; i++)); do port_in_use $((GATEWAY_BASE + i)) || return 1; done
+}
 deadline=$((SECONDS + HEALTH_TIMEOUT))
 while :; do
-  for pid in "${SILO_PIDS[@]}"; do
+  for pid in "${SUPERVISOR_PIDS[@]}"; do
     if ! kill -0 "$pid" 2>/dev/null; then
       rc=0
       wait "$pid" || rc=$?
       die "$(silo_name "$pid") exited with code $rc before the API became healthy (its output is above)"
     fi
   done
-  health_ok && break
+  all_silos_listening && health_ok && break
   ((SECONDS < deadline)) || die "no answer from http://127.0.0.1:$PORT/api/health after ${HEALTH_TIMEOUT}s"
   sleep 1
 done
+touch "$RUN_DIR/serving"
 
 suffix=s
 ((SILOS == 1)) && suffix=""
 echo "Paperclip is running at http://127.0.0.1:$PORT ($SILOS silo$suffix)"
 
-# --- run until a signal or a silo dies ---------------------------------------
-# wait -n returns early when a trapped signal arrives; the trap then exits 0.
-rc=0
-exited=""
-wait -n -p exited "${SILO_PIDS[@]}" || rc=$?
-log "$(silo_name "$exited") exited unexpectedly with code $rc; stopping everything"
-exit 1
+# --- run until a signal -----------------------------------------------------------
+# Supervisors restart their silos; one returns only when it gave up on its
+# silo. wait -n returns early when a trapped signal arrives; the trap exits 0.
+live=("${SUPERVISOR_PIDS[@]}")
+while ((${#live[@]})); do
+  exited=""
+  wait -n -p exited "${live[@]}" || true
+  [[ -n $exited ]] || continue
+  remaining=()
+  for pid in "${live[@]}"; do [[ $pid == "$exited" ]] || remaining+=("$pid"); done
+  live=("${remaining[@]}")
+  ((${#live[@]})) && log "$(silo_name "$exited") stays down; ${#live[@]} silo(s) keep serving"
+done
+die "every silo has crashed repeatedly; stopping"

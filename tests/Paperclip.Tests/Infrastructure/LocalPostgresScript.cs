@@ -15,7 +15,7 @@ public static class LocalPostgresScript
             [
                 "-c",
                 "set -euo pipefail; source \"$0\"; trap 'pg_stop \"$WORK/pg\"' EXIT; pg_ensure_installed\n" + script,
-                Path.Combine(RepositoryRoot(), "deploy", "lib", "postgres.sh"),
+                Path.Combine(Repository.Root, "deploy", "lib", "postgres.sh"),
             ],
             // As root the server runs as the postgres OS user, who must be let into the folder.
             new Dictionary<string, string> { ["WORK"] = work, ["PG_CHMOD_WITHIN"] = work });
@@ -26,17 +26,5 @@ public static class LocalPostgresScript
         {
             Directory.Delete(work, recursive: true);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "deploy", "lib", "postgres.sh")))
-            {
-                return folder.FullName;
-            }
-        }
-        throw new InvalidOperationException($"deploy/lib/postgres.sh not found above {AppContext.BaseDirectory}.");
     }
 }

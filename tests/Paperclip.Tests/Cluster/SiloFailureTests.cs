@@ -1,0 +1,103 @@
+using System.Net;
+using Xunit.Abstractions;
+using Paperclip.Tests.Infrastructure;
+
+namespace Paperclip.Tests.Cluster;
+
+/// <summary>
+/// ARCHITECTURE "Failure model", through the processes <c>deploy/up.sh</c> runs: a silo killed or
+/// stopped under a mixed write load, or the database gone for seconds, loses nothing that was
+/// acknowledged, and the API answers again within seconds without anyone restarting anything.
+/// </summary>
+public sealed class SiloFailureTests(SupervisedCluster cluster, ITestOutputHelper output) : IClassFixture<SupervisedCluster>
+{
+    private static readonly TimeSpan LoadDuration = TimeSpan.FromSeconds(12);
+    private static readonly TimeSpan DisturbAfter = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan RestartTimeout = TimeSpan.FromSeconds(60);
+    private UpScript System => cluster.System;
+
+    [Fact]
+    public async Task KillingOneOfThreeSilosUnderMixedWritesLosesNothingAcknowledged()
+    {
+        await System.WaitUntilEverySiloServesAsync(RestartTimeout);
+        var (board, company, first, second) = await cluster.TenantAsync();
+        var killed = 0;
+        var load = await MixedWriteLoad.RunAsync(System, company, first, second, LoadDuration, DisturbAfter,
+            async () => killed = await System.SignalSiloAsync(1, "KILL"));
+        var restarted = await System.WaitForRestartAsync(1, killed, RestartTimeout);
+        output.WriteLine($"kill -9 silo-1: {load.Summary()}; restarted {restarted.TotalSeconds:F1} s after the load");
+
+        await load.VerifyAsync(board, company);
+        AssertOnlyUnavailableOrNoAnswer(load);
+        Assert.True(load.Outage < TimeSpan.FromSeconds(10), load.Summary());
+        Assert.True(load.Outcomes.Max(o => o.Took) < TimeSpan.FromSeconds(30), load.Summary());
+        Assert.Contains($"silo-1 (pid {killed}) exited with code 137; restarting it", System.Output);
+    }
+
+    [Fact]
+    public async Task KilledProcessServingHttpComesBackByItselfAndLosesNothing()
+    {
+        await System.WaitUntilEverySiloServesAsync(RestartTimeout);
+        var (board, company, first, second) = await cluster.TenantAsync();
+        var killed = 0;
+        var load = await MixedWriteLoad.RunAsync(System, company, first, second, LoadDuration, DisturbAfter,
+            async () => killed = await System.SignalSiloAsync(0, "KILL"));
+        var back = await System.WaitUntilEverySiloServesAsync(RestartTimeout);
+        output.WriteLine($"kill -9 silo-0: {load.Summary()}; all {SupervisedCluster.Silos} serving HTTP again {back.TotalSeconds:F1} s after the load");
+
+        Assert.NotEqual(killed, System.SiloPid(0));
+        await load.VerifyAsync(board, company);
+        AssertOnlyUnavailableOrNoAnswer(load);
+        Assert.True(load.Outage < TimeSpan.FromSeconds(10), load.Summary());
+    }
+
+    [Fact]
+    public async Task DatabaseGoneForSecondsAnswers503NeverA500AndRecoversWithoutARestart()
+    {
+        await System.WaitUntilEverySiloServesAsync(RestartTimeout);
+        var (board, company, first, second) = await cluster.TenantAsync();
+        var pids = Enumerable.Range(0, SupervisedCluster.Silos).Select(System.SiloPid).ToList();
+        var load = await MixedWriteLoad.RunAsync(System, company, first, second, LoadDuration, DisturbAfter, async () =>
+        {
+            await cluster.Database.SetReachableAsync(false);
+            await Task.Delay(TimeSpan.FromSeconds(4));
+            await cluster.Database.SetReachableAsync(true);
+        });
+        output.WriteLine($"database unreachable for 4 s: {load.Summary()}");
+
+        Assert.Contains(load.Outcomes, o => o.Status == HttpStatusCode.ServiceUnavailable);
+        foreach (var failure in load.Failures)
+        {
+            Assert.True(failure.Status == HttpStatusCode.ServiceUnavailable, $"{failure.Status} {failure.Text}");
+            Assert.Contains("retry", failure.Text);
+        }
+        Assert.True(load.Outage < TimeSpan.FromSeconds(4 + 10), load.Summary());
+        Assert.Equal(pids, Enumerable.Range(0, SupervisedCluster.Silos).Select(System.SiloPid));
+        await load.VerifyAsync(board, company);
+    }
+
+    [Fact]
+    public async Task GracefulStopOfOneSiloUnderLoadAnswersEveryRequestWithoutA5xx()
+    {
+        await System.WaitUntilEverySiloServesAsync(RestartTimeout);
+        var (board, company, first, second) = await cluster.TenantAsync();
+        var stopped = 0;
+        var load = await MixedWriteLoad.RunAsync(System, company, first, second, LoadDuration, DisturbAfter,
+            async () => stopped = await System.SignalSiloAsync(2, "TERM"));
+        await System.WaitForRestartAsync(2, stopped, RestartTimeout);
+        output.WriteLine($"SIGTERM silo-2: {load.Summary()}");
+
+        Assert.Empty(load.Failures);
+        await load.VerifyAsync(board, company);
+        Assert.Contains($"silo-2 (pid {stopped}) exited with code 0; restarting it", System.Output);
+    }
+
+    /// <summary>A dying process may cut connections or answer 503 (nothing acknowledged); never a 500.</summary>
+    private static void AssertOnlyUnavailableOrNoAnswer(MixedWriteLoad load)
+    {
+        foreach (var failure in load.Failures)
+        {
+            Assert.True(failure.Status is null or HttpStatusCode.ServiceUnavailable, $"{failure.Status} {failure.Text}");
+        }
+    }
+}
