@@ -58,7 +58,11 @@ fi
 if ! [[ $SILOS =~ ^[0-9]{1,3}$ ]] || ((10#$SILOS < 1)); then
   die "--silos must be a positive number, got '$SILOS'"
 fi
-PORT=$((10#$PORT)) SILOS=$((10#$SILOS))
+FAST_CRASHES=${PAPERCLIP_FAST_CRASHES:-5}
+if ! [[ $FAST_CRASHES =~ ^[0-9]{1,3}$ ]] || ((10#$FAST_CRASHES < 1)); then
+  die "PAPERCLIP_FAST_CRASHES must be a positive number, got '$FAST_CRASHES'"
+fi
+PORT=$((10#$PORT)) SILOS=$((10#$SILOS)) FAST_CRASHES=$((10#$FAST_CRASHES))
 SILO_BASE=${PAPERCLIP_SILO_BASE_PORT:-11111}
 GATEWAY_BASE=${PAPERCLIP_GATEWAY_BASE_PORT:-30000}
 HEALTH_TIMEOUT=${PAPERCLIP_HEALTH_TIMEOUT:-120}
@@ -79,7 +83,6 @@ flock -n "$LOCK_FD" || die "another deploy/up.sh is already using $DATA_DIR"
 SUPERVISOR_PIDS=()
 PG_DIR=""
 CLEANED=0
-FAST_CRASHES=${PAPERCLIP_FAST_CRASHES:-5}
 # The pid of each silo's current process (silo-<i>.pid) and the marker saying
 # the system came up (serving): operators and tests find the processes here.
 RUN_DIR=$DATA_DIR/run
