@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark the issues API with the shared yardstick (../shared/bench/load.mjs).
 #
-#   bench/run.sh [--skip-50k] [--out FILE] [--label TEXT]
+#   bench/run.sh [--silos N] [--skip-50k] [--out FILE] [--label TEXT]
 #
-# Starts its own system with deploy/up.sh (one silo co-hosting HTTP, its own
+# Starts its own system with deploy/up.sh (N silos, default 1, all serving
+# HTTP on one port; its own
 # PostgreSQL in a mktemp folder, its own ports), creates a company through the
 # API, runs the scenarios of bench/REFERENCE.md against it, then a second
 # company topped up to 50,000 issues to show the list page does not slow down
@@ -16,25 +17,27 @@
 #                                  the reference's workload; with --vary-offset more
 #                                  requests also reach deeper offsets)
 #   BENCH_PORT                     HTTP port (default: a free one)
-#   PAPERCLIP_SILO_BASE_PORT       silo port (default: a free one)
-#   PAPERCLIP_GATEWAY_BASE_PORT    silo's client gateway port (default: a free one)
+#   PAPERCLIP_SILO_BASE_PORT       silo i's port is BASE+i (default: free ones)
+#   PAPERCLIP_GATEWAY_BASE_PORT    silo i's client gateway port is BASE+i (default: free ones)
 #   PAPERCLIP_SKIP_BUILD=1         run the already-built Release silo
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 # shellcheck source=../deploy/lib/postgres.sh
-source "$ROOT/deploy/lib/postgres.sh" # for free_port
+source "$ROOT/deploy/lib/postgres.sh" # for free_port and free_port_range
 LOAD=$ROOT/../shared/bench/load.mjs
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
 SKIP_50K=${BENCH_SKIP_50K:-0}
+SILOS=1
 OUT=""
 LABEL=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 while (($#)); do
   case $1 in
     --skip-50k) SKIP_50K=1; shift ;;
+    --silos) [[ $# -ge 2 ]] || die "--silos needs a number"; SILOS=$2; shift 2 ;;
     --out) [[ $# -ge 2 ]] || die "--out needs a file"; OUT=$2; shift 2 ;;
     --label) [[ $# -ge 2 ]] || die "--label needs a value"; LABEL=$2; shift 2 ;;
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -75,9 +78,9 @@ PORT=${BENCH_PORT:-$(free_port)}
 BASE=http://127.0.0.1:$PORT
 log "starting the system on $BASE (data in $WORK, log $WORK/up.log)"
 PAPERCLIP_PG_PORT=$(free_port) \
-  PAPERCLIP_SILO_BASE_PORT=${PAPERCLIP_SILO_BASE_PORT:-$(free_port)} \
-  PAPERCLIP_GATEWAY_BASE_PORT=${PAPERCLIP_GATEWAY_BASE_PORT:-$(free_port)} \
-  "$ROOT/deploy/up.sh" --port "$PORT" --data-dir "$WORK/data" >"$WORK/up.log" 2>&1 &
+  PAPERCLIP_SILO_BASE_PORT=${PAPERCLIP_SILO_BASE_PORT:-$(free_port_range "$SILOS")} \
+  PAPERCLIP_GATEWAY_BASE_PORT=${PAPERCLIP_GATEWAY_BASE_PORT:-$(free_port_range "$SILOS")} \
+  "$ROOT/deploy/up.sh" --port "$PORT" --silos "$SILOS" --data-dir "$WORK/data" >"$WORK/up.log" 2>&1 &
 UP_PID=$!
 until grep -q '^Paperclip is running' "$WORK/up.log" 2>/dev/null; do
   if ! kill -0 "$UP_PID" 2>/dev/null; then
@@ -86,10 +89,9 @@ until grep -q '^Paperclip is running' "$WORK/up.log" 2>/dev/null; do
   fi
   sleep 1
 done
-# The silo is up.sh's dotnet child; its RSS and CPU are what load.mjs samples.
-SILO_PID=$(ps -o pid=,args= --ppid "$UP_PID" | awk '/Paperclip\.Silo\.dll/ { print $1; exit }')
-[[ -n $SILO_PID ]] || die "could not find the silo process under up.sh (pid $UP_PID)"
-log "silo pid $SILO_PID"
+# load.mjs samples one process's RSS and CPU: silo-0's (with --silos N, one of N).
+SILO_PID=$(cat "$WORK/data/run/silo-0.pid" 2>/dev/null) || die "deploy/up.sh wrote no pid for silo-0"
+log "silo-0 pid $SILO_PID ($SILOS silo(s))"
 
 # A company through the API; prints its id.
 new_company() {

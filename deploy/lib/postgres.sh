@@ -22,6 +22,7 @@
 #   pg_create_database PORT NAME   create database NAME unless it exists
 #   pg_url PORT [DB]               print postgres://postgres:PG_PASSWORD@127.0.0.1:PORT/DB
 #   free_port                      print a currently free TCP port on 127.0.0.1
+#   free_port_range N              print the first of N consecutive free ports
 #   port_in_use PORT               true when something accepts connections on 127.0.0.1:PORT
 #
 # Environment read:
@@ -116,6 +117,18 @@ free_port() {
     fi
   done
   pg__log "could not find a free TCP port"
+  return 1
+}
+
+free_port_range() {
+  local first i _
+  for _ in {1..50}; do
+    first=$(free_port) || return 1
+    for ((i = 1; i < $1; i++)); do port_in_use $((first + i)) && continue 2; done
+    echo "$first"
+    return 0
+  done
+  pg__log "could not find $1 consecutive free TCP ports"
   return 1
 }
 
