@@ -327,5 +327,51 @@ public static class SchemaMigrations
             -- PDFs), and compressing them again costs CPU on every write for nothing.
             ALTER TABLE attachment_chunk ALTER COLUMN data SET STORAGE EXTERNAL;
             """),
+        (10, """
+            -- Every documented list filter as a plain column, and for each an index in the list's
+            -- order led by the company: the first page of status=todo (every agent's inbox, every
+            -- heartbeat) is the first 50 entries of one index, however many issues the company has.
+            -- The jsonb expression indexes they replace could only find all matches, which were
+            -- then sorted: 150-230 ms at 100,000 issues. The label ids become a uuid[] so a row is
+            -- checked without reading its stored JSON.
+            CREATE FUNCTION pc_uuid_array(ids jsonb) RETURNS uuid[]
+                LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+                AS 'SELECT array_agg(value::uuid) FROM jsonb_array_elements_text(ids)';
+            ALTER TABLE grain_state
+                ADD COLUMN issue_list_status text GENERATED ALWAYS AS (
+                    CASE WHEN state_name = 'issue' THEN payload->>'status' END) STORED,
+                ADD COLUMN issue_list_assignee uuid GENERATED ALWAYS AS (
+                    CASE WHEN state_name = 'issue' THEN (payload->>'assigneeAgentId')::uuid END) STORED,
+                ADD COLUMN issue_list_project uuid GENERATED ALWAYS AS (
+                    CASE WHEN state_name = 'issue' THEN (payload->>'projectId')::uuid END) STORED,
+                ADD COLUMN issue_list_parent uuid GENERATED ALWAYS AS (
+                    CASE WHEN state_name = 'issue' THEN (payload->>'parentId')::uuid END) STORED,
+                ADD COLUMN issue_list_labels uuid[] GENERATED ALWAYS AS (
+                    CASE WHEN state_name = 'issue' AND (payload->'labelIds') <> '[]'::jsonb
+                         THEN pc_uuid_array(payload->'labelIds') END) STORED;
+            CREATE INDEX issue_list_by_status ON grain_state (
+                issue_list_company, issue_list_status, issue_list_rank, issue_list_updated_at DESC, issue_list_id)
+                INCLUDE (service_id, id_n0, id_n1, id_ext)
+                WHERE issue_list_company IS NOT NULL;
+            -- Only rows that have the value are in the next four: most issues are in none of them.
+            CREATE INDEX issue_list_by_assignee ON grain_state (
+                issue_list_company, issue_list_assignee, issue_list_rank, issue_list_updated_at DESC, issue_list_id)
+                INCLUDE (service_id, id_n0, id_n1, id_ext)
+                WHERE issue_list_company IS NOT NULL AND issue_list_assignee IS NOT NULL;
+            CREATE INDEX issue_list_by_project ON grain_state (
+                issue_list_company, issue_list_project, issue_list_rank, issue_list_updated_at DESC, issue_list_id)
+                INCLUDE (service_id, id_n0, id_n1, id_ext)
+                WHERE issue_list_company IS NOT NULL AND issue_list_project IS NOT NULL;
+            CREATE INDEX issue_list_by_parent ON grain_state (
+                issue_list_company, issue_list_parent, issue_list_rank, issue_list_updated_at DESC, issue_list_id)
+                INCLUDE (service_id, id_n0, id_n1, id_ext)
+                WHERE issue_list_company IS NOT NULL AND issue_list_parent IS NOT NULL;
+            CREATE INDEX issue_list_by_label ON grain_state USING gin (issue_list_company, issue_list_labels)
+                WHERE issue_list_company IS NOT NULL AND issue_list_labels IS NOT NULL;
+            DROP INDEX issue_by_status;
+            DROP INDEX issue_by_assignee;
+            DROP INDEX issue_by_project;
+            DROP INDEX issue_by_label;
+            """),
     ];
 }
