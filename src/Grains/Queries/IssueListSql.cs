@@ -123,29 +123,35 @@ public static class IssueListSql
     /// The matches of <c>q</c>, each with its relevance bucket of reference §4.1: title prefix,
     /// title, identifier prefix, identifier, description, and last a comment's body. Two trigram
     /// GIN indexes led by the company find them: issue_search for the issue's own texts,
-    /// issue_comment_search for comments. A long description is matched once (by the filter): a
-    /// row found by its own texts but not by title or identifier is a description match.
+    /// issue_comment_search for comments. Each match is one row carrying its page keys, so a term
+    /// that matches most of the company costs one pass over the matches, not a grouping and a
+    /// second lookup of every match; an issue found by its own texts is not counted again for
+    /// its comments.
     /// </summary>
     private static string SearchPage(string search, List<string> where, List<Action<NpgsqlParameterCollection>> bindings)
     {
         var term = EscapeLike(search.Trim());
         bindings.Add(p => p.Add(new NpgsqlParameter("contains", NpgsqlDbType.Text) { Value = $"%{term}%" }));
         bindings.Add(p => p.Add(new NpgsqlParameter("prefix", NpgsqlDbType.Text) { Value = $"{term}%" }));
+        // Plain ORs, so each arm is a bitmap scan of issue_search; the negation needs the coalesce
+        // (a NULL description would make NOT (... OR NULL) NULL and drop a comment match).
+        var ownTexts = $"({Title} ILIKE @contains OR {Identifier} ILIKE @contains OR {Description} ILIKE @contains)";
+        var notOwnTexts = $"NOT ({Title} ILIKE @contains OR {Identifier} ILIKE @contains OR coalesce({Description} ILIKE @contains, false))";
+        var filters = string.Join(" AND ", where);
         return $"""
-            SELECT service_id, id_n0, id_n1, id_ext, matches.relevance, {Keys}
-            FROM grain_state JOIN (
-                SELECT id, min(relevance) AS relevance FROM (
-                    SELECT issue_list_id AS id,
-                           CASE WHEN {Title} ILIKE @prefix THEN 0 WHEN {Title} ILIKE @contains THEN 1
-                                WHEN {Identifier} ILIKE @prefix THEN 2 WHEN {Identifier} ILIKE @contains THEN 3
-                                ELSE 4 END AS relevance
-                    FROM grain_state
-                    WHERE service_id = @service AND issue_list_company = @company
-                      AND ({Title} ILIKE @contains OR {Identifier} ILIKE @contains OR {Description} ILIKE @contains)
-                    UNION ALL
-                    SELECT issue_id, 5 FROM issue_comment WHERE company_id = @company AND body ILIKE @contains) found
-                GROUP BY id) matches ON matches.id = issue_list_id
-            WHERE {string.Join(" AND ", where)}
+            SELECT * FROM (
+                SELECT service_id, id_n0, id_n1, id_ext, {Keys},
+                       CASE WHEN {Title} ILIKE @prefix THEN 0 WHEN {Title} ILIKE @contains THEN 1
+                            WHEN {Identifier} ILIKE @prefix THEN 2 WHEN {Identifier} ILIKE @contains THEN 3
+                            ELSE 4 END AS relevance
+                FROM grain_state
+                WHERE {filters} AND {ownTexts}
+                UNION ALL
+                SELECT service_id, id_n0, id_n1, id_ext, {Keys}, 5
+                FROM grain_state
+                WHERE {filters} AND {notOwnTexts}
+                  AND issue_list_id IN (SELECT issue_id FROM issue_comment WHERE company_id = @company AND body ILIKE @contains)
+            ) matches
             ORDER BY relevance, {Order} LIMIT @limit OFFSET @offset
             """;
     }
