@@ -2,6 +2,7 @@ using Paperclip.Gateway.Apis;
 using Paperclip.Gateway.Auth;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Paperclip.Gateway.Http;
+using Paperclip.Gateway.OpenApi;
 
 namespace Paperclip.Gateway;
 
@@ -24,6 +25,7 @@ public static class GatewayApp
         services.AddHostedService(provider => provider.GetRequiredService<Events.ActivityDoorbell>());
         services.TryAddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+        services.AddPaperclipApiDocumentation();
         // Every route but the attachment upload, which sets its own request's limit (file limit + framing).
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
             options.Limits.MaxRequestBodySize = Validation.JsonBody.MaxBytes + 1024 * 1024);
@@ -33,6 +35,7 @@ public static class GatewayApp
     public static WebApplication UsePaperclipGateway(this WebApplication app)
     {
         app.UseMiddleware<ApiErrorHandling>();
+        app.UsePaperclipApiDocumentation();
         app.UseMiddleware<UnmatchedRoutes>();
         app.UseMiddleware<ActorResolution>();
         app.MapHealthApi();

@@ -1,5 +1,6 @@
 using Paperclip.Gateway.Auth;
 using Paperclip.Gateway.Http;
+using Paperclip.Gateway.Responses;
 using Paperclip.Gateway.Validation;
 using Paperclip.Grains;
 
@@ -67,10 +68,8 @@ public static class IssueLocksApi
             return ApiErrors.FromReply(reply);
         }
         var result = reply.Value!;
-        return TypedResults.Ok(new
-        {
-            issue = await IssuesApi.WithLabelsAsync(result.Issue, grains),
-            previous = new { checkoutRunId = result.PreviousCheckoutRunId, executionRunId = result.PreviousExecutionRunId },
-        });
+        return TypedResults.Ok(new ForceReleaseResponse(
+            await IssuesApi.WithLabelsAsync(result.Issue, grains),
+            new ReleasedLocks(result.PreviousCheckoutRunId, result.PreviousExecutionRunId)));
     }
 }

@@ -9,6 +9,9 @@ namespace Paperclip.Gateway.Apis;
 /// <summary>Labels (reference §4.11): names unique per company, colours <c>#RRGGBB</c>.</summary>
 public static partial class LabelsApi
 {
+    public const int MaxNameLength = 48;
+    public const string ColorFormat = "^#[0-9a-fA-F]{6}$";
+
     public static IEndpointRouteBuilder MapLabelsApi(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/api/companies/{companyId}/labels", CreateAsync);
@@ -22,7 +25,7 @@ public static partial class LabelsApi
         var company = RouteIds.Parse(companyId, "Company not found");
         context.GetActor().RequireCompanyAccess(company);
         var body = await BodyReader.ReadAsync(context.Request);
-        var name = body.String("name", 48, required: true, minLength: 1, trim: true);
+        var name = body.String("name", MaxNameLength, required: true, minLength: 1, trim: true);
         var color = body.String("color", InputLimits.ShortText, required: true);
         if (color?.Value is { } value && !ColorPattern().IsMatch(value))
         {
@@ -64,6 +67,6 @@ public static partial class LabelsApi
         return await grain.DeleteAsync() is { } deleted ? TypedResults.Ok(deleted) : ApiErrors.NotFound("Label not found");
     }
 
-    [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
+    [GeneratedRegex(ColorFormat)]
     private static partial Regex ColorPattern();
 }

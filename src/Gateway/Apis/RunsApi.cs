@@ -9,8 +9,9 @@ namespace Paperclip.Gateway.Apis;
 /// <summary>Heartbeat runs (CONTRACT §4): wake an agent, read a run, finish it.</summary>
 public static class RunsApi
 {
-    private static readonly IReadOnlyList<string> WakeSources = ["timer", "assignment", "on_demand", "automation"];
-    private static readonly IReadOnlyList<string> TriggerDetails = ["manual", "ping", "callback", "system"];
+    public static readonly IReadOnlyList<string> WakeSources = ["timer", "assignment", "on_demand", "automation"];
+    public static readonly IReadOnlyList<string> TriggerDetails = ["manual", "ping", "callback", "system"];
+    public const int MaxReasonLength = 500;
 
     public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder routes)
     {
@@ -28,7 +29,7 @@ public static class RunsApi
         var body = await BodyReader.ReadAsync(context.Request);
         var source = body.Enum("source", WakeSources);
         var trigger = body.Enum("triggerDetail", TriggerDetails);
-        var reason = body.String("reason", 500, nullable: true);
+        var reason = body.String("reason", MaxReasonLength, nullable: true);
         var payload = body.Object("payload", nullable: true);
         body.ThrowIfInvalid();
         if (agent.Status is "paused" or "terminated" or "pending_approval")

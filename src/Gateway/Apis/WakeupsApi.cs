@@ -8,8 +8,8 @@ namespace Paperclip.Gateway.Apis;
 /// <summary>What wakes an agent and what waits for it (CONTRACT §5): its wakeup requests and its inbox.</summary>
 public static class WakeupsApi
 {
-    private const int DefaultLimit = 100;
-    private const int MaxLimit = 500;
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 500;
     private static readonly IReadOnlyList<string> InboxStatuses = [IssueStatuses.Todo, IssueStatuses.InProgress, IssueStatuses.Blocked];
 
     public static IEndpointRouteBuilder MapWakeupsApi(this IEndpointRouteBuilder routes)
