@@ -257,9 +257,10 @@ public sealed partial class IssueGrain(
     /// <summary>
     /// <see cref="CommitAsync"/> for a create or PATCH, which may give the issue a new parent. The
     /// database checks a new parent again in the state write itself and refuses it if, since our
-    /// own check, the parent was deleted (<see cref="StateRules"/>). So such a write goes first
-    /// and the comment and log only after it: a refused PATCH leaves no comment behind. The price is the other crash window: a PATCH stored whose comment was not, never
-    /// acknowledged, for the client to send again.
+    /// own check, the parent was deleted or became a descendant of the issue (<see cref="StateRules"/>).
+    /// So such a write goes first, and the comment and log only after it: a refused PATCH leaves
+    /// no comment behind. The price is the other crash window: a PATCH stored whose comment was
+    /// not, never acknowledged, for the client to send again.
     /// </summary>
     private async Task<Reply<Issue>?> CommitPlacementAsync(Issue next, IssueComment? comment, IReadOnlyList<ActivityEntry> entries)
     {
@@ -268,9 +269,9 @@ public sealed partial class IssueGrain(
             await CommitAsync(next, comment, entries);
             return null;
         }
-        if (await state.TryWriteStateAsync(next, StateRules.IssueParentExists) is not null)
+        if (await state.TryWriteStateAsync(next, StateRules.IssueParentExists, StateRules.IssueParentAcyclic) is { } broken)
         {
-            return IssueReferences.ParentNotFound;
+            return broken == StateRules.IssueParentExists ? IssueReferences.ParentNotFound : IssueReferences.ParentCycle;
         }
         await journal.AppendAsync(comment, entries);
         return null;

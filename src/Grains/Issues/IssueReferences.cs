@@ -74,6 +74,8 @@ public sealed class IssueReferences(IGrainFactory grains)
 
     public static Reply<Issue> ParentNotFound { get; } = Reply<Issue>.Fail(ReplyStatus.Unprocessable, "Parent issue not found");
 
+    public static Reply<Issue> ParentCycle { get; } = Reply<Issue>.Fail(ReplyStatus.Unprocessable, "Issue cannot be its own ancestor");
+
     /// <summary>
     /// A parent in the same company that would not make <paramref name="childId"/> its own
     /// ancestor. Read from storage, so no issue grain waits on another. The answer can be stale by
@@ -86,9 +88,7 @@ public sealed class IssueReferences(IGrainFactory grains)
         {
             return ParentNotFound.As<bool>();
         }
-        return chain.Any(issue => issue.Id == childId)
-            ? Reply<bool>.Fail(ReplyStatus.Unprocessable, "Issue cannot be its own ancestor")
-            : Reply<bool>.Ok(true);
+        return chain.Any(issue => issue.Id == childId) ? ParentCycle.As<bool>() : Reply<bool>.Ok(true);
     }
 
     /// <summary>The distinct label ids, when every one is a label of this company.</summary>

@@ -330,9 +330,10 @@ public static class SchemaMigrations
         (10, """
             -- The rules of the issue tree, checked by PostgreSQL inside the statement that writes an
             -- issue's state (names in StateRules): a new parent must be a stored issue of the same
-            -- company; an issue that has children cannot be cleared (deleted). The issue grain
-            -- checks the same first, from its own reads, for the usual answer; but those reads race
-            -- with other issues' writes (the parent deleted between the check and the write), and
+            -- company and neither the issue itself nor one of its descendants; an issue that has
+            -- children cannot be cleared (deleted). The issue grain checks the same first, from its
+            -- own reads, for the usual answer; but those reads race with other issues' writes (the
+            -- parent deleted, or the opposite link made, between the check and the write), and
             -- only a check inside the write cannot.
             -- Every write that gives an issue a new parent, and every delete, first takes one
             -- transaction-scoped advisory lock per company (class 1953654117, "tree" in ASCII),
@@ -349,6 +350,19 @@ public static class SchemaMigrations
                       AND payload->>'companyId' = NEW.payload->>'companyId') THEN
                     RAISE EXCEPTION 'parent issue % not found', NEW.payload->>'parentId'
                         USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'issue_parent_exists';
+                END IF;
+                -- Up from the new parent; UNION stops at any id seen before.
+                IF EXISTS (
+                    WITH RECURSIVE ancestor(id) AS (
+                        SELECT NEW.payload->>'parentId'
+                        UNION
+                        SELECT g.payload->>'parentId' FROM ancestor JOIN grain_state g
+                          ON g.service_id = NEW.service_id AND g.state_name = 'issue' AND g.payload IS NOT NULL
+                         AND g.payload->>'id' = ancestor.id
+                        WHERE g.payload->>'parentId' IS NOT NULL)
+                    SELECT 1 FROM ancestor WHERE id = NEW.payload->>'id') THEN
+                    RAISE EXCEPTION 'issue % would be its own ancestor', NEW.payload->>'id'
+                        USING ERRCODE = 'check_violation', CONSTRAINT = 'issue_parent_acyclic';
                 END IF;
                 RETURN NEW;
             END $$;

@@ -11,6 +11,9 @@ public static class StateRules
     /// <summary>An issue's new parent is a stored issue of its company.</summary>
     public const string IssueParentExists = "issue_parent_exists";
 
+    /// <summary>An issue's new parent is neither the issue nor one of its descendants.</summary>
+    public const string IssueParentAcyclic = "issue_parent_acyclic";
+
     /// <summary>An issue that has child issues is not deleted.</summary>
     public const string IssueDeleteChildless = "issue_delete_childless";
 }
