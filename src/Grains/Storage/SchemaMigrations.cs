@@ -390,6 +390,19 @@ public static class SchemaMigrations
             CREATE TRIGGER issue_delete_on_clear BEFORE UPDATE ON grain_state FOR EACH ROW
                 WHEN (NEW.state_name = 'issue' AND NEW.payload IS NULL AND OLD.payload IS NOT NULL)
                 EXECUTE FUNCTION pc_issue_delete_check();
+
+            -- Names unique within a scope (a company's label names, case-insensitively; issue
+            -- prefixes) are kept unique by the stored records themselves. The claims table did
+            -- it with a row written before the record: a creator that died in between left its
+            -- claim behind and the name taken for good. Now name and record are one row, stored
+            -- in one statement, and a name is free again once its record is deleted (cleared).
+            CREATE UNIQUE INDEX label_name_unique
+                ON grain_state (service_id, (payload->>'companyId'), lower(payload->>'name'))
+                WHERE state_name = 'label' AND payload IS NOT NULL;
+            CREATE UNIQUE INDEX company_prefix_unique
+                ON grain_state (service_id, (payload->>'issuePrefix'))
+                WHERE state_name = 'company' AND payload IS NOT NULL;
+            DROP TABLE unique_keys;
             """),
     ];
 }

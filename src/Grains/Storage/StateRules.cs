@@ -16,4 +16,10 @@ public static class StateRules
 
     /// <summary>An issue that has child issues is not deleted.</summary>
     public const string IssueDeleteChildless = "issue_delete_childless";
+
+    /// <summary>No two stored labels of a company have the same name, case-insensitively (a unique index).</summary>
+    public const string LabelNameUnique = "label_name_unique";
+
+    /// <summary>No two stored companies have the same issue prefix (a unique index).</summary>
+    public const string CompanyPrefixUnique = "company_prefix_unique";
 }
