@@ -7,6 +7,7 @@ using Paperclip.Grains.Issues;
 using Paperclip.Grains.Documents;
 using Paperclip.Grains.Journal;
 using Paperclip.Grains.Queries;
+using Paperclip.Grains.Records;
 using Paperclip.Grains.Runs;
 using Paperclip.Grains.Storage;
 using Paperclip.Grains.Wakeups;
@@ -77,7 +78,7 @@ public static class SiloConfiguration
     private static IServiceCollection AddPaperclipGrainServices(this IServiceCollection services, string connectionString)
     {
         services.AddSingleton(_ => NpgsqlDataSource.Create(QueryTimeouts.Apply(connectionString)));
-        services.AddSingleton<UniqueKeys>();
+        services.AddSingleton<TakenNames>();
         services.AddSingleton<StateQueries>();
         services.AddSingleton<ContentQueries>();
         services.AddSingleton<IssueReferences>();

@@ -13,6 +13,8 @@ public sealed class BearerAuthenticator(IGrainFactory grains, GatewaySettings se
 
     public async Task<Actor?> AuthenticateAsync(string token, string? runId)
     {
+        // The bootstrap secret first, whatever its shape: an operator may well choose one shaped
+        // like a minted key (pcb_ + 48 hex), and looked up only among minted keys it never matched.
         if (settings.BootstrapBoardKeyHash is { } bootstrap && ApiTokens.HashesEqual(ApiTokens.Hash(token), bootstrap))
         {
             return Board(runId);

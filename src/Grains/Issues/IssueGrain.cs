@@ -24,6 +24,7 @@ public sealed partial class IssueGrain(
     : Grain, IIssueGrain
 {
     private static readonly Reply<Issue> NotFound = Reply<Issue>.Fail(ReplyStatus.NotFound, "Issue not found");
+    private static readonly Reply<Issue> HasChildren = Reply<Issue>.Fail(ReplyStatus.Conflict, "Issue has child issues");
 
     public async Task<Reply<Issue>> CreateAsync(NewIssue command, Actor actor)
     {
@@ -90,8 +91,11 @@ public sealed partial class IssueGrain(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        await CommitAsync(IssueLifecycle.WriteStatus(issue, status, now), null,
-            [Activities.OfIssue(actor, issue, IssueActivity.Created, new Dictionary<string, object?> { ["title"] = issue.Title, ["identifier"] = issue.Identifier }, now)]);
+        if (await CommitPlacementAsync(IssueLifecycle.WriteStatus(issue, status, now), null,
+                [Activities.OfIssue(actor, issue, IssueActivity.Created, new Dictionary<string, object?> { ["title"] = issue.Title, ["identifier"] = issue.Identifier }, now)]) is { } refused)
+        {
+            return refused;
+        }
         await wakeups.ForCreateAsync(state.State, actor);
         // A new issue is next touched when someone picks it up, usually well after its creator
         // got the reply; until then it lives in PostgreSQL like any idle issue. Kept active for
@@ -196,7 +200,10 @@ public sealed partial class IssueGrain(
             }
             entries.Add(Activities.OfIssue(actor, next, IssueActivity.CommentAdded, details, now));
         }
-        await CommitAsync(next, comment, entries);
+        if (await CommitPlacementAsync(next, comment, entries) is { } refused)
+        {
+            return refused.As<IssueUpdate>();
+        }
         await wakeups.ForUpdateAsync(current, state.State, changes, actor,
             comment is null ? null : (comment.Id, comment.Body, reopenedFrom is not null));
         return Reply<IssueUpdate>.Ok(new IssueUpdate(state.State, comment));
@@ -210,10 +217,14 @@ public sealed partial class IssueGrain(
         }
         if (await GrainFactory.GetGrain<IQueryGrain>(0).HasChildIssuesAsync(state.State.Id))
         {
-            return Reply<Issue>.Fail(ReplyStatus.Conflict, "Issue has child issues");
+            return HasChildren;
         }
         var deleted = state.State;
-        await state.ClearStateAsync();
+        // A child attached since the look-up above makes the database refuse the clear.
+        if (await state.TryClearStateAsync(StateRules.IssueDeleteChildless) is not null)
+        {
+            return HasChildren;
+        }
         // The issue is gone once its state is; its comments, documents and attachments go with it
         // (CONTRACT §3) right after, before the reply. A crash in between leaves content no route
         // can reach any more. An upload that commits in between waited for the cleared state (it
@@ -241,6 +252,29 @@ public sealed partial class IssueGrain(
         {
             await journal.AppendAsync(null, entries);
         }
+    }
+
+    /// <summary>
+    /// <see cref="CommitAsync"/> for a create or PATCH, which may give the issue a new parent. The
+    /// database checks a new parent again in the state write itself and refuses it if, since our
+    /// own check, the parent was deleted or became a descendant of the issue (<see cref="StateRules"/>).
+    /// So such a write goes first, and the comment and log only after it: a refused PATCH leaves
+    /// no comment behind. The price is the other crash window: a PATCH stored whose comment was
+    /// not, never acknowledged, for the client to send again.
+    /// </summary>
+    private async Task<Reply<Issue>?> CommitPlacementAsync(Issue next, IssueComment? comment, IReadOnlyList<ActivityEntry> entries)
+    {
+        if (next.ParentId is null || next.ParentId == state.State.ParentId)
+        {
+            await CommitAsync(next, comment, entries);
+            return null;
+        }
+        if (await state.TryWriteStateAsync(next, StateRules.IssueParentExists, StateRules.IssueParentAcyclic) is { } broken)
+        {
+            return broken == StateRules.IssueParentExists ? IssueReferences.ParentNotFound : IssueReferences.ParentCycle;
+        }
+        await journal.AppendAsync(comment, entries);
+        return null;
     }
 
     /// <summary>

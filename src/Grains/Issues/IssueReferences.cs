@@ -1,3 +1,5 @@
+using Paperclip.Grains.Storage;
+
 namespace Paperclip.Grains.Issues;
 
 /// <summary>
@@ -70,20 +72,23 @@ public sealed class IssueReferences(IGrainFactory grains)
             ? Reply<Goal>.Ok(goal)
             : Reply<Goal>.Fail(ReplyStatus.Unprocessable, "Goal not found");
 
+    public static Reply<Issue> ParentNotFound { get; } = Reply<Issue>.Fail(ReplyStatus.Unprocessable, "Parent issue not found");
+
+    public static Reply<Issue> ParentCycle { get; } = Reply<Issue>.Fail(ReplyStatus.Unprocessable, "Issue cannot be its own ancestor");
+
     /// <summary>
     /// A parent in the same company that would not make <paramref name="childId"/> its own
-    /// ancestor. Read from storage, so no issue grain waits on another.
+    /// ancestor. Read from storage, so no issue grain waits on another. The answer can be stale by
+    /// the time the issue is written; the write checks again (<see cref="StateRules"/>).
     /// </summary>
     public async Task<Reply<bool>> CheckParentAsync(Guid parentId, Guid childId, Guid companyId)
     {
         var chain = await Queries.GetIssueChainAsync(parentId, MaxAncestors);
         if (chain.Count == 0 || chain[0].CompanyId != companyId)
         {
-            return Reply<bool>.Fail(ReplyStatus.Unprocessable, "Parent issue not found");
+            return ParentNotFound.As<bool>();
         }
-        return chain.Any(issue => issue.Id == childId)
-            ? Reply<bool>.Fail(ReplyStatus.Unprocessable, "Issue cannot be its own ancestor")
-            : Reply<bool>.Ok(true);
+        return chain.Any(issue => issue.Id == childId) ? ParentCycle.As<bool>() : Reply<bool>.Ok(true);
     }
 
     /// <summary>The distinct label ids, when every one is a label of this company.</summary>

@@ -6,7 +6,7 @@ namespace Paperclip.Grains.Queries;
 
 /// <summary>
 /// Builds the SQL of the issue list from a validated <see cref="IssueQuery"/>. Every filter is a
-/// bound parameter on an <c>issue_list_*</c> column (migration 10). The page is chosen first, from
+/// bound parameter on an <c>issue_list_*</c> column (migration 11). The page is chosen first, from
 /// those columns only (an index-only scan of <c>issue_list_page</c> without filters, of
 /// <c>issue_list_by_status</c>/<c>_assignee</c>/<c>_project</c>/<c>_parent</c> with one, each in
 /// the list's order), and only then are that page's rows read: rows skipped by OFFSET cost an

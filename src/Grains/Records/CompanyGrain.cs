@@ -12,7 +12,7 @@ namespace Paperclip.Grains.Records;
 [GrainType("company")]
 public sealed class CompanyGrain(
     [PersistentState(StorageNames.Company, StorageNames.GrainStorage)] IPersistentState<Company> state,
-    UniqueKeys uniqueKeys)
+    TakenNames takenNames)
     : RecordGrain<Company>(state), ICompanyGrain
 {
     private const int NumberBlockSize = 100;
@@ -87,24 +87,39 @@ public sealed class CompanyGrain(
     protected override Company Present(Company stored) => stored with { IssueCounter = _lastIssued };
 
     protected override async Task<Reply<Company>> AcceptNewAsync(Company record) =>
-        Reply<Company>.Ok(record with { IssuePrefix = await ClaimPrefixAsync(record.Name, record.Id), IssueCounter = 0 });
+        Reply<Company>.Ok(record with { IssuePrefix = await FreePrefixAsync(record.Name), IssueCounter = 0 });
 
     // The prefix and the counter belong to the grain, whatever the caller sent.
     protected override Task<Reply<Company>> AcceptReplacementAsync(Company current, Company replacement) =>
         Task.FromResult(Reply<Company>.Ok(replacement with { IssuePrefix = current.IssuePrefix, IssueCounter = current.IssueCounter }));
 
     /// <summary>
+    /// The prefix is held by the stored company itself (a unique index,
+    /// <see cref="StateRules.CompanyPrefixUnique"/>). A company of the same stem may store the
+    /// free prefix we found first: then the database refuses our write, and we take the next one.
+    /// Only a prefix change can be refused (replacements keep theirs), so only a create retries.
+    /// </summary>
+    protected override async Task<Reply<Company>?> StoreAsync(Company record)
+    {
+        while (await State.TryWriteStateAsync(record, StateRules.CompanyPrefixUnique) is not null)
+        {
+            record = record with { IssuePrefix = await FreePrefixAsync(record.Name) };
+        }
+        return null;
+    }
+
+    /// <summary>
     /// Upper-cased letters of the name, first three (fallback <c>CMP</c>); on a clash append
     /// <c>A</c>, <c>AA</c>, … until a prefix is free (reference §2.2).
     /// </summary>
-    private async Task<string> ClaimPrefixAsync(string name, Guid companyId)
+    private async Task<string> FreePrefixAsync(string name)
     {
         var letters = new string(name.ToUpperInvariant().Where(c => c is >= 'A' and <= 'Z').Take(3).ToArray());
         var stem = letters.Length == 0 ? "CMP" : letters;
         for (var suffix = 0; ; suffix++)
         {
             var candidate = stem + new string('A', suffix);
-            if (await uniqueKeys.TryClaimAsync(UniqueKeys.CompanyPrefix, "", candidate, companyId))
+            if (!await takenNames.IsIssuePrefixTakenAsync(candidate))
             {
                 return candidate;
             }

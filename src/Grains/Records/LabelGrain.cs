@@ -3,13 +3,18 @@ using Paperclip.Grains.Storage;
 
 namespace Paperclip.Grains.Records;
 
-/// <summary>A label. Its name is claimed company-wide (case-insensitively) before the label is stored.</summary>
+/// <summary>
+/// A label. Its name is unique in its company, case-insensitively: held by the stored label itself
+/// (a unique index, <see cref="StateRules.LabelNameUnique"/>), so deleting the label frees it.
+/// </summary>
 [GrainType("label")]
 public sealed class LabelGrain(
     [PersistentState(StorageNames.Label, StorageNames.GrainStorage)] IPersistentState<Label> state,
-    UniqueKeys uniqueKeys)
+    TakenNames takenNames)
     : RecordGrain<Label>(state), ILabelGrain
 {
+    private static readonly Reply<Label> NameTaken = Reply<Label>.Fail(ReplyStatus.Conflict, "Label name already exists in this company");
+
     protected override string NotFoundMessage => "Label not found";
 
     protected override Label WithUpdatedAt(Label record, DateTime updatedAt) => record with { UpdatedAt = updatedAt };
@@ -22,32 +27,17 @@ public sealed class LabelGrain(
         }
         var label = State.State;
         await State.ClearStateAsync();
-        await uniqueKeys.ReleaseAsync(UniqueKeys.LabelName, label.CompanyId.ToString(), NameKey(label.Name), label.Id);
         return label;
     }
 
+    protected override Task<Reply<Label>> AcceptNewAsync(Label record) => CheckNameAsync(record);
 
-    protected override async Task<Reply<Label>> AcceptNewAsync(Label record) =>
-        await ClaimNameAsync(record) ? Reply<Label>.Ok(record) : NameTaken;
+    protected override Task<Reply<Label>> AcceptReplacementAsync(Label current, Label replacement) => CheckNameAsync(replacement);
 
-    protected override async Task<Reply<Label>> AcceptReplacementAsync(Label current, Label replacement)
-    {
-        if (NameKey(current.Name) == NameKey(replacement.Name))
-        {
-            return Reply<Label>.Ok(replacement);
-        }
-        if (!await ClaimNameAsync(replacement))
-        {
-            return NameTaken;
-        }
-        await uniqueKeys.ReleaseAsync(UniqueKeys.LabelName, current.CompanyId.ToString(), NameKey(current.Name), current.Id);
-        return Reply<Label>.Ok(replacement);
-    }
+    // Another label may have stored the name since the check: the database refuses the second.
+    protected override async Task<Reply<Label>?> StoreAsync(Label record) =>
+        await State.TryWriteStateAsync(record, StateRules.LabelNameUnique) is null ? null : NameTaken;
 
-    private static Reply<Label> NameTaken => Reply<Label>.Fail(ReplyStatus.Conflict, "Label name already exists in this company");
-
-    private static string NameKey(string name) => name.ToLowerInvariant();
-
-    private Task<bool> ClaimNameAsync(Label label) =>
-        uniqueKeys.TryClaimAsync(UniqueKeys.LabelName, label.CompanyId.ToString(), NameKey(label.Name), label.Id);
+    private async Task<Reply<Label>> CheckNameAsync(Label label) =>
+        await takenNames.IsLabelNameTakenAsync(label.CompanyId, label.Name, label.Id) ? NameTaken : Reply<Label>.Ok(label);
 }

@@ -25,8 +25,10 @@ public abstract class RecordGrain<TRecord>(IPersistentState<TRecord> state) : Gr
         {
             return accepted;
         }
-        State.State = accepted.Value!;
-        await State.WriteStateAsync();
+        if (await StoreAsync(accepted.Value!) is { } refused)
+        {
+            return refused;
+        }
         await OnStoredAsync(State.State);
         return Reply<TRecord>.Created(Present(State.State));
     }
@@ -48,8 +50,10 @@ public abstract class RecordGrain<TRecord>(IPersistentState<TRecord> state) : Gr
         {
             return accepted;
         }
-        State.State = Advance(accepted.Value!, State.State.UpdatedAt);
-        await State.WriteStateAsync();
+        if (await StoreAsync(Advance(accepted.Value!, State.State.UpdatedAt)) is { } refused)
+        {
+            return refused;
+        }
         await OnStoredAsync(State.State);
         return Reply<TRecord>.Ok(Present(State.State));
     }
@@ -78,6 +82,18 @@ public abstract class RecordGrain<TRecord>(IPersistentState<TRecord> state) : Gr
     /// <summary>Checks (and may adjust) a new record before it is stored. Default: accept as is.</summary>
     protected virtual Task<Reply<TRecord>> AcceptNewAsync(TRecord record) =>
         Task.FromResult(Reply<TRecord>.Ok(record));
+
+    /// <summary>
+    /// Makes an accepted record the stored state, or answers why the database refused it (a
+    /// subclass whose records carry a unique name: another record took it since the check). A
+    /// refused record leaves the state as it was. Default: a plain write.
+    /// </summary>
+    protected virtual async Task<Reply<TRecord>?> StoreAsync(TRecord record)
+    {
+        State.State = record;
+        await State.WriteStateAsync();
+        return null;
+    }
 
     /// <summary>
     /// Runs after a new or replaced record is committed and before the caller is answered, so

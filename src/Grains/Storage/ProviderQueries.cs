@@ -120,6 +120,8 @@ public static class ProviderQueries
 
         // NULL version: insert version 1 if no row exists. Otherwise update only from the expected
         // version. Any miss returns NULL, which the provider reports as InconsistentStateException.
+        // Only the row's own key counts as "exists": a clash with another unique index (a taken
+        // name, StateRules) must fail the statement, not pass for a version conflict.
         ["WriteToStorageKey"] = $"""
             WITH updated AS (
                 UPDATE grain_state
@@ -131,7 +133,7 @@ public static class ProviderQueries
                 SELECT @ServiceId, @GrainTypeString, @GrainIdN0, @GrainIdN1, COALESCE(@GrainIdExtensionString, ''),
                        convert_from(@PayloadBinary, 'UTF8')::jsonb, 1, now()
                 WHERE @GrainStateVersion IS NULL
-                ON CONFLICT DO NOTHING RETURNING version)
+                ON CONFLICT (service_id, state_name, id_n0, id_n1, id_ext) DO NOTHING RETURNING version)
             SELECT (SELECT version FROM updated UNION ALL SELECT version FROM inserted LIMIT 1) AS "NewGrainStateVersion"
             """,
 

@@ -3,8 +3,8 @@ using Npgsql;
 namespace Paperclip.Grains.Storage;
 
 /// <summary>
-/// The time limit of every statement our own queries run (lists, searches, lookups, unique-key
-/// claims): no request can keep a connection and a PostgreSQL backend busy for longer. The
+/// The time limit of every statement our own queries run (lists, searches, lookups, taken-name
+/// checks): no request can keep a connection and a PostgreSQL backend busy for longer. The
 /// server enforces it (<c>statement_timeout</c>, which holds even when the silo that sent the
 /// statement died); Npgsql's command timeout, a little longer, covers a server that does not answer.
 /// The Orleans providers' own pool keeps its defaults.

@@ -328,6 +328,83 @@ public static class SchemaMigrations
             ALTER TABLE attachment_chunk ALTER COLUMN data SET STORAGE EXTERNAL;
             """),
         (10, """
+            -- The rules of the issue tree, checked by PostgreSQL inside the statement that writes an
+            -- issue's state (names in StateRules): a new parent must be a stored issue of the same
+            -- company and neither the issue itself nor one of its descendants; an issue that has
+            -- children cannot be cleared (deleted). The issue grain checks the same first, from its
+            -- own reads, for the usual answer; but those reads race with other issues' writes (the
+            -- parent deleted, or the opposite link made, between the check and the write), and
+            -- only a check inside the write cannot.
+            -- Every write that gives an issue a new parent, and every delete, first takes one
+            -- transaction-scoped advisory lock per company (class 1953654117, "tree" in ASCII),
+            -- held to commit, and reads only after it: these writes of one company follow one another, each seeing what the previous
+            -- one committed. Other issue writes take no lock. A holder of the lock reads without
+            -- locking rows, so a writer that waits for it (holding its own row) closes no deadlock.
+            CREATE FUNCTION pc_issue_parent_check() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                PERFORM pg_advisory_xact_lock(1953654117, hashtext(NEW.payload->>'companyId'));
+                IF NOT EXISTS (
+                    SELECT 1 FROM grain_state
+                    WHERE service_id = NEW.service_id AND state_name = 'issue' AND payload IS NOT NULL
+                      AND payload->>'id' = NEW.payload->>'parentId'
+                      AND payload->>'companyId' = NEW.payload->>'companyId') THEN
+                    RAISE EXCEPTION 'parent issue % not found', NEW.payload->>'parentId'
+                        USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'issue_parent_exists';
+                END IF;
+                -- Up from the new parent; UNION stops at any id seen before.
+                IF EXISTS (
+                    WITH RECURSIVE ancestor(id) AS (
+                        SELECT NEW.payload->>'parentId'
+                        UNION
+                        SELECT g.payload->>'parentId' FROM ancestor JOIN grain_state g
+                          ON g.service_id = NEW.service_id AND g.state_name = 'issue' AND g.payload IS NOT NULL
+                         AND g.payload->>'id' = ancestor.id
+                        WHERE g.payload->>'parentId' IS NOT NULL)
+                    SELECT 1 FROM ancestor WHERE id = NEW.payload->>'id') THEN
+                    RAISE EXCEPTION 'issue % would be its own ancestor', NEW.payload->>'id'
+                        USING ERRCODE = 'check_violation', CONSTRAINT = 'issue_parent_acyclic';
+                END IF;
+                RETURN NEW;
+            END $$;
+
+            CREATE FUNCTION pc_issue_delete_check() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                PERFORM pg_advisory_xact_lock(1953654117, hashtext(OLD.payload->>'companyId'));
+                IF EXISTS (
+                    SELECT 1 FROM grain_state
+                    WHERE service_id = OLD.service_id AND state_name = 'issue' AND payload IS NOT NULL
+                      AND payload->>'parentId' = OLD.payload->>'id') THEN
+                    RAISE EXCEPTION 'issue % has child issues', OLD.payload->>'id'
+                        USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'issue_delete_childless';
+                END IF;
+                RETURN NEW;
+            END $$;
+
+            CREATE TRIGGER issue_parent_on_insert BEFORE INSERT ON grain_state FOR EACH ROW
+                WHEN (NEW.state_name = 'issue' AND NEW.payload->>'parentId' IS NOT NULL)
+                EXECUTE FUNCTION pc_issue_parent_check();
+            CREATE TRIGGER issue_parent_on_update BEFORE UPDATE ON grain_state FOR EACH ROW
+                WHEN (NEW.state_name = 'issue' AND NEW.payload->>'parentId' IS NOT NULL
+                      AND NEW.payload->>'parentId' IS DISTINCT FROM OLD.payload->>'parentId')
+                EXECUTE FUNCTION pc_issue_parent_check();
+            CREATE TRIGGER issue_delete_on_clear BEFORE UPDATE ON grain_state FOR EACH ROW
+                WHEN (NEW.state_name = 'issue' AND NEW.payload IS NULL AND OLD.payload IS NOT NULL)
+                EXECUTE FUNCTION pc_issue_delete_check();
+
+            -- Names unique within a scope (a company's label names, case-insensitively; issue
+            -- prefixes) are kept unique by the stored records themselves. The claims table did
+            -- it with a row written before the record: a creator that died in between left its
+            -- claim behind and the name taken for good. Now name and record are one row, stored
+            -- in one statement, and a name is free again once its record is deleted (cleared).
+            CREATE UNIQUE INDEX label_name_unique
+                ON grain_state (service_id, (payload->>'companyId'), lower(payload->>'name'))
+                WHERE state_name = 'label' AND payload IS NOT NULL;
+            CREATE UNIQUE INDEX company_prefix_unique
+                ON grain_state (service_id, (payload->>'issuePrefix'))
+                WHERE state_name = 'company' AND payload IS NOT NULL;
+            DROP TABLE unique_keys;
+            """),
+        (11, """
             -- Every documented list filter as a plain column, and for each an index in the list's
             -- order led by the company: the first page of status=todo (every agent's inbox, every
             -- heartbeat) is the first 50 entries of one index, however many issues the company has.

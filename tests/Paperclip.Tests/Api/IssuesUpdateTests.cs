@@ -274,6 +274,26 @@ public sealed class IssuesUpdateTests(ApiCluster cluster)
     }
 
     [Fact]
+    public async Task ACycleLongerThanTheAncestorsShownIsStillRefused()
+    {
+        // The detail shows (and the grain's own check walks) at most 50 ancestors; the write's
+        // check in the database walks the whole chain.
+        var company = await Setup.CompanyAsync(Api);
+        var root = await Setup.IssueAsync(Api, company);
+        var deepest = root.Id;
+        for (var depth = 1; depth <= 55; depth++)
+        {
+            deepest = (await Setup.IssueAsync(depth % 2 == 0 ? Api : cluster.ApiB, company, new { parentId = deepest })).Id;
+        }
+
+        var response = await Api.PatchAsync($"/api/issues/{root.Id}", new { parentId = deepest });
+
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "Issue cannot be its own ancestor"), (response.Status, response.Error));
+        await IssueAssert.UnchangedAsync(Api, root);
+        Assert.Equal(0, await IssueTreeAudit.CountIssuesInCyclesAsync(cluster.Database, company));
+    }
+
+    [Fact]
     public async Task AnInvalidFieldRefusesTheWholePatch()
     {
         var company = await Setup.CompanyAsync(Api);

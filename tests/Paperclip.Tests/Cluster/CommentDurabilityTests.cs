@@ -21,7 +21,7 @@ public sealed class CommentDurabilityTests
         await using var victim = SiloProcess.Start(database.Url, clusterId, "silo-a", withHttp: true);
         await using var survivor = SiloProcess.Start(database.Url, clusterId, "silo-b", withHttp: true);
         await Task.WhenAll(victim.WaitForHttpAsync(StartTimeout), survivor.WaitForHttpAsync(StartTimeout));
-        var api = Client(victim);
+        var api = ApiClient.For(victim);
         var company = await Setup.CompanyAsync(api);
         var issue = (await Setup.IssueAsync(api, company, new { status = "done" })).Id;
         var reviewer = await Setup.AgentAsync(api, company, new { name = "Reviewer" });
@@ -35,11 +35,11 @@ public sealed class CommentDurabilityTests
 
         victim.Kill();
 
-        var comments = await AfterFailoverAsync(Client(survivor), $"/api/issues/{issue}/comments?order=asc");
+        var comments = await AfterFailoverAsync(ApiClient.For(survivor), $"/api/issues/{issue}/comments?order=asc");
         Assert.Equal(acknowledged, comments.Body.Column("id"));
-        var logged = await Client(survivor).GetAsync($"/api/companies/{company}/activity?entityType=issue&entityId={issue}");
+        var logged = await ApiClient.For(survivor).GetAsync($"/api/companies/{company}/activity?entityType=issue&entityId={issue}");
         Assert.Equal(20, logged.Body.Column("action").Count(action => action == "issue.comment_added"));
-        var woken = await Client(survivor).GetAsync($"/api/agents/{reviewer}/wakeups?limit=100");
+        var woken = await ApiClient.For(survivor).GetAsync($"/api/agents/{reviewer}/wakeups?limit=100");
         Assert.Equal(acknowledged.AsEnumerable().Reverse(), woken.Body.Column("commentId"));
         Assert.Equal("todo", await database.ScalarAsync(
             "SELECT payload->>'status' FROM grain_state WHERE state_name = 'issue' AND payload->>'id' = @id", ("id", issue.ToString())));
@@ -61,7 +61,4 @@ public sealed class CommentDurabilityTests
         Assert.True(response.Status == HttpStatusCode.OK, response.ToString());
         return response;
     }
-
-    private static ApiClient Client(SiloProcess silo) =>
-        new(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{silo.HttpPort}"), Timeout = TimeSpan.FromSeconds(60) });
 }

@@ -15,8 +15,8 @@ public sealed class DatabaseOutageTests
         await using var siloA = SiloProcess.Start(database.Url, clusterId, "silo-a", withHttp: true);
         await using var siloB = SiloProcess.Start(database.Url, clusterId, "silo-b", withHttp: true);
         await Task.WhenAll(siloA.WaitForHttpAsync(TimeSpan.FromSeconds(90)), siloB.WaitForHttpAsync(TimeSpan.FromSeconds(90)));
-        var api = Client(siloA);
-        var apiB = Client(siloB);
+        var api = ApiClient.For(siloA);
+        var apiB = ApiClient.For(siloB);
         var company = await Setup.CompanyAsync(api);
 
         await database.SetReachableAsync(false);
@@ -54,7 +54,4 @@ public sealed class DatabaseOutageTests
     }
 
     private static string Tail(string text) => text.Length > 6000 ? text[^6000..] : text;
-
-    private static ApiClient Client(SiloProcess silo) =>
-        new(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{silo.HttpPort}"), Timeout = TimeSpan.FromSeconds(60) });
 }

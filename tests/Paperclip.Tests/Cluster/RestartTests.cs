@@ -20,7 +20,7 @@ public sealed class RestartTests(ITestOutputHelper output)
     {
         var database = await TestDatabase.CreateAsync();
         await using var first = await StartAsync(database, ports: null);
-        var api = Client(first);
+        var api = ApiClient.For(first);
         var company = await api.PostAsync("/api/companies", new { name = "Restart Works" });
         var agent = await Setup.AgentAsync(api, company.Id);
         await api.PatchAsync($"/api/agents/{agent}", new { title = "Lead" });
@@ -36,7 +36,7 @@ public sealed class RestartTests(ITestOutputHelper output)
         var restart = Stopwatch.StartNew();
         await using var second = await StartAsync(database, first.Ports);
         output.WriteLine($"graceful restart: API answered {restart.Elapsed.TotalSeconds:F2} s after the new process started");
-        api = Client(second);
+        api = ApiClient.For(second);
         var after = await SnapshotAsync(api, company.Id, agent, issues);
         var next = await Setup.IssueAsync(api, company.Id);
 
@@ -53,7 +53,7 @@ public sealed class RestartTests(ITestOutputHelper output)
     {
         var database = await TestDatabase.CreateAsync();
         await using var first = await StartAsync(database, ports: null);
-        var api = Client(first);
+        var api = ApiClient.For(first);
         var company = await api.PostAsync("/api/companies", new { name = "Crash Test" });
         var agent = await Setup.AgentAsync(api, company.Id);
         var paused = await api.PatchAsync($"/api/agents/{agent}", new { status = "paused" });
@@ -73,7 +73,7 @@ public sealed class RestartTests(ITestOutputHelper output)
         var restart = Stopwatch.StartNew();
         await using var second = await StartAsync(database, first.Ports);
         output.WriteLine($"restart after kill -9: API answered {restart.Elapsed.TotalSeconds:F2} s after the new process started");
-        api = Client(second);
+        api = ApiClient.For(second);
         var listed = (await api.GetAsync($"/api/companies/{company.Id}/issues")).Body.EnumerateArray()
             .Select(issue => issue.GetProperty("identifier").GetString()!).ToList();
         var next = await Setup.IssueAsync(api, company.Id, new { title = "after crash" });
@@ -107,9 +107,6 @@ public sealed class RestartTests(ITestOutputHelper output)
             throw;
         }
     }
-
-    private static ApiClient Client(SiloProcess silo) =>
-        new(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{silo.HttpPort}"), Timeout = TimeSpan.FromSeconds(60) });
 
     /// <summary>The API's answers for everything the test created, as text: equal text means nothing changed.</summary>
     private static async Task<List<string>> SnapshotAsync(ApiClient api, Guid companyId, Guid agentId, IEnumerable<Guid> issueIds)

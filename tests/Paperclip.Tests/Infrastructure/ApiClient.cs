@@ -22,6 +22,10 @@ public sealed class ApiClient(HttpClient http, string? defaultBearer = null)
 {
     public HttpClient Http { get; } = http;
 
+    /// <summary>The HTTP API a silo process co-hosts.</summary>
+    public static ApiClient For(SiloProcess silo) =>
+        new(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{silo.HttpPort}"), Timeout = TimeSpan.FromSeconds(60) });
+
     /// <summary>The same server, sending this bearer token unless a call names another.</summary>
     public ApiClient As(string bearer) => new(Http, bearer);
 

@@ -30,8 +30,8 @@ public class ApiCluster : IAsyncLifetime
         _silos.Add(SiloProcess.Start(Database.Url, ClusterId, "silo-a", withHttp: true, Environment));
         _silos.Add(SiloProcess.Start(Database.Url, ClusterId, "silo-b", withHttp: true, Environment));
         await Task.WhenAll(_silos.Select(silo => silo.WaitForHttpAsync(TimeSpan.FromSeconds(90))));
-        Api = Client(_silos[0]);
-        ApiB = Client(_silos[1]);
+        Api = ApiClient.For(_silos[0]);
+        ApiB = ApiClient.For(_silos[1]);
     }
 
     public async Task DisposeAsync()
@@ -41,9 +41,6 @@ public class ApiCluster : IAsyncLifetime
             await silo.DisposeAsync();
         }
     }
-
-    private static ApiClient Client(SiloProcess silo) =>
-        new(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{silo.HttpPort}"), Timeout = TimeSpan.FromSeconds(60) });
 }
 
 [CollectionDefinition(Name)]

@@ -11,7 +11,12 @@ namespace Paperclip.Tests.Infrastructure;
 /// </summary>
 public sealed class AuthenticatedCluster : ApiCluster
 {
-    public const string BoardKey = "bootstrap-board-secret-for-tests-0123456789";
+    /// <summary>
+    /// Shaped like a minted board key (<c>pcb_</c> + 48 hex), as an operator following the README
+    /// would choose it: such a token must be compared with the bootstrap secret, not only looked
+    /// up among minted keys (which once locked the operator out). Other shapes: BearerAuthenticatorTests.
+    /// </summary>
+    public const string BoardKey = "pcb_b00757a9b0a4d0e5ec4e70c0de5ec4e70c0de5ec4e70c0de";
     public const string JwtSecret = "jwt-secret-for-tests-0123456789-abcdefghijklmnop";
 
     protected override IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string>
