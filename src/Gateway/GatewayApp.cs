@@ -2,6 +2,7 @@ using Paperclip.Gateway.Apis;
 using Paperclip.Gateway.Auth;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Paperclip.Gateway.Http;
+using Paperclip.Gateway.Observability;
 
 namespace Paperclip.Gateway;
 
@@ -23,6 +24,8 @@ public static class GatewayApp
         services.AddSingleton<Events.ActivityDoorbell>();
         services.AddHostedService(provider => provider.GetRequiredService<Events.ActivityDoorbell>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DatabaseReadiness>();
+        services.AddPaperclipMetrics();
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         // Every route but the attachment upload, which sets its own request's limit (file limit + framing).
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
@@ -32,10 +35,15 @@ public static class GatewayApp
 
     public static WebApplication UsePaperclipGateway(this WebApplication app)
     {
+        app.UseMiddleware<RequestIdHeader>();
         app.UseMiddleware<ApiErrorHandling>();
         app.UseMiddleware<UnmatchedRoutes>();
+        app.UseMiddleware<DashboardCredentials>();
         app.UseMiddleware<ActorResolution>();
         app.MapHealthApi();
+        app.MapReadinessApi();
+        app.MapPaperclipMetrics();
+        app.MapPaperclipDashboard();
         app.MapCompaniesApi();
         app.MapAgentsApi();
         app.MapApiKeysApi();

@@ -51,6 +51,7 @@ public static class SiloConfiguration
             options.PollInterval = settings.WebhookPollInterval;
         });
         silo.Services.AddHostedService<WebhookDelivery>();
+        silo.AddPaperclipObservability();
         return silo.UsePaperclipStorage(settings.ConnectionString);
     }
 
