@@ -3,6 +3,7 @@ using Paperclip.Gateway.Auth;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Paperclip.Gateway.Http;
 using Paperclip.Gateway.OpenApi;
+using Paperclip.Gateway.Observability;
 
 namespace Paperclip.Gateway;
 
@@ -24,6 +25,8 @@ public static class GatewayApp
         services.AddSingleton<Events.ActivityDoorbell>();
         services.AddHostedService(provider => provider.GetRequiredService<Events.ActivityDoorbell>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DatabaseReadiness>();
+        services.AddPaperclipMetrics();
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.AddPaperclipApiDocumentation();
         // Every route but the attachment upload, which sets its own request's limit (file limit + framing).
@@ -34,11 +37,19 @@ public static class GatewayApp
 
     public static WebApplication UsePaperclipGateway(this WebApplication app)
     {
+        app.UseMiddleware<RequestIdHeader>();
         app.UseMiddleware<ApiErrorHandling>();
         app.UsePaperclipApiDocumentation();
         app.UseMiddleware<UnmatchedRoutes>();
+        app.UseMiddleware<DashboardCredentials>();
         app.UseMiddleware<ActorResolution>();
         app.MapHealthApi();
+        app.MapReadinessApi();
+        app.MapPaperclipMetrics();
+        if (DashboardEndpoints.IsEnabled(app.Configuration))
+        {
+            app.MapPaperclipDashboard();
+        }
         app.MapCompaniesApi();
         app.MapAgentsApi();
         app.MapApiKeysApi();

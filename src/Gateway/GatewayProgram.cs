@@ -1,5 +1,7 @@
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Paperclip.Gateway.Hosting;
+using Paperclip.Gateway.Observability;
 
 namespace Paperclip.Gateway;
 
@@ -13,6 +15,7 @@ public static class GatewayProgram
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Logging.AddPaperclipLogFilters();
+        builder.Logging.AddPaperclipConsole(builder.Configuration);
         var configuration = builder.Configuration;
         var url = configuration["PAPERCLIP_DATABASE_URL"]
             ?? throw new InvalidOperationException("PAPERCLIP_DATABASE_URL is not set.");
@@ -29,6 +32,12 @@ public static class GatewayProgram
                 options.ConnectionString = DatabaseUrl.ToConnectionString(url);
             });
             client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            // The dashboard's pages and data are served here; the silos collect its data.
+            if (DashboardEndpoints.IsEnabled(configuration))
+            {
+                client.AddDashboard();
+            }
+            GatewayConnections.Register(client);
         });
         builder.Services.AddDatabaseExceptionSerialization();
         builder.Services.AddPaperclipGateway(configuration);

@@ -52,6 +52,7 @@ public static class SiloConfiguration
             options.PollInterval = settings.WebhookPollInterval;
         });
         silo.Services.AddHostedService<WebhookDelivery>();
+        silo.AddPaperclipObservability(settings.Dashboard);
         return silo.UsePaperclipStorage(settings.ConnectionString);
     }
 

@@ -31,6 +31,7 @@ public static class SiloProgram
         var builder = WebApplication.CreateBuilder(args);
         await AddSiloAsync(builder, settings);
         builder.Services.AddPaperclipGateway(builder.Configuration);
+        builder.Services.AddSingleton<Gateway.Observability.IClusterReadiness, SiloReadiness>();
         builder.WebHost.UsePaperclipHttp(builder.Configuration);
         var app = builder.Build();
         app.UsePaperclipGateway();
@@ -44,6 +45,7 @@ public static class SiloProgram
             builder.Configuration.AddInMemoryCollection(settings);
         }
         builder.Logging.AddPaperclipLogFilters();
+        builder.Logging.AddPaperclipConsole(builder.Configuration);
         var silo = SiloSettings.From(builder.Configuration);
         await SchemaMigrator.MigrateAsync(silo.ConnectionString);
         builder.UseOrleans(orleans => orleans.UsePaperclip(silo));

@@ -36,6 +36,9 @@ public sealed record SiloSettings
     /// <summary>How often each silo looks for due wakeups.</summary>
     public TimeSpan WebhookPollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Whether this silo collects the Orleans dashboard's data (<c>PAPERCLIP_DASHBOARD</c>).</summary>
+    public bool Dashboard { get; init; } = true;
+
     public static SiloSettings From(IConfiguration configuration)
     {
         var url = configuration["PAPERCLIP_DATABASE_URL"]
@@ -60,6 +63,7 @@ public sealed record SiloSettings
             WebhookRetryDelay = TimeSpan.FromSeconds(configuration.GetValue("PAPERCLIP_WEBHOOK_RETRY_SECONDS", 2.0)),
             WebhookAttempts = Math.Max(1, configuration.GetValue("PAPERCLIP_WEBHOOK_ATTEMPTS", 5)),
             WebhookPollInterval = TimeSpan.FromSeconds(configuration.GetValue("PAPERCLIP_WEBHOOK_POLL_SECONDS", 1.0)),
+            Dashboard = Gateway.Observability.DashboardEndpoints.IsEnabled(configuration),
         };
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Paperclip.Grains.Journal;
+using Paperclip.Grains.Telemetry;
 
 namespace Paperclip.Grains.Issues;
 
@@ -62,6 +63,7 @@ public sealed partial class IssueGrain
             UpdatedAt = now,
         };
         await CommitAsync(claimed, null, [CheckedOut(actor, claimed, command.AgentId, now)]);
+        PaperclipMetrics.CheckoutWon();
         await wakeups.ForCheckoutAsync(state.State, actor);
         return Reply<Issue>.Ok(state.State);
     }
@@ -206,8 +208,10 @@ public sealed partial class IssueGrain
         return (run is not null && RunStatuses.IsActive(run.Status), run?.Status);
     }
 
-    private static Reply<Issue> CheckoutConflict(Issue issue, string reason, string? holderRunStatus) =>
-        Reply<Issue>.Fail(ReplyStatus.Conflict, "Issue checkout conflict", JsonSerializer.Serialize(new
+    private static Reply<Issue> CheckoutConflict(Issue issue, string reason, string? holderRunStatus)
+    {
+        PaperclipMetrics.CheckoutLost(reason);
+        return Reply<Issue>.Fail(ReplyStatus.Conflict, "Issue checkout conflict", JsonSerializer.Serialize(new
         {
             issueId = issue.Id,
             status = issue.Status,
@@ -217,4 +221,5 @@ public sealed partial class IssueGrain
             conflictReason = reason,
             holderRunStatus,
         }));
+    }
 }

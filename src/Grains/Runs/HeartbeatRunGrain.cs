@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Paperclip.Grains.Storage;
+using Paperclip.Grains.Telemetry;
 
 namespace Paperclip.Grains.Runs;
 
@@ -121,6 +122,7 @@ public sealed class HeartbeatRunGrain(
         if (state.RecordExists && RunStatuses.IsActive(state.State.Status) && state.State.LeaseExpiresAt <= time.UtcNow())
         {
             await EndAsync(RunStatuses.TimedOut, "Lease expired");
+            PaperclipMetrics.RunLeaseExpired();
         }
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using Paperclip.Grains.Storage;
+using Paperclip.Grains.Telemetry;
 using Orleans.Configuration;
 
 namespace Paperclip.Grains.Wakeups;
@@ -61,6 +62,7 @@ public sealed class WakeupStore(NpgsqlDataSource dataSource, IOptions<ClusterOpt
             batch.BatchCommands.Add(command);
         }
         await batch.ExecuteNonQueryAsync();
+        PaperclipMetrics.WakeupQueued(requests.Count(request => request.Status == WakeupStatuses.Queued));
     }
 
     /// <summary>The agent's requests, newest first.</summary>
@@ -104,8 +106,11 @@ public sealed class WakeupStore(NpgsqlDataSource dataSource, IOptions<ClusterOpt
         return await ReadAsync(command, cancellationToken);
     }
 
-    /// <summary>Ends a claimed delivery as delivered or failed. A claim that was taken over changes nothing.</summary>
-    public Task FinishAsync(Guid id, Guid token, string status, string? error) =>
+    /// <summary>
+    /// Ends a claimed delivery as delivered or failed. A claim that was taken over changes nothing
+    /// and returns false.
+    /// </summary>
+    public Task<bool> FinishAsync(Guid id, Guid token, string status, string? error) =>
         ExecuteClaimedAsync(id, token, """
             UPDATE agent_wakeup_requests
             SET status = @status, error = @error, last_error = coalesce(@error, last_error),
@@ -129,13 +134,14 @@ public sealed class WakeupStore(NpgsqlDataSource dataSource, IOptions<ClusterOpt
                 p.AddWithValue("error", error);
             });
 
-    private async Task ExecuteClaimedAsync(Guid id, Guid token, string sql, Action<NpgsqlParameterCollection> bind)
+    /// <summary>Runs <paramref name="sql"/> on a row we still hold the claim of: true if it changed the row.</summary>
+    private async Task<bool> ExecuteClaimedAsync(Guid id, Guid token, string sql, Action<NpgsqlParameterCollection> bind)
     {
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("token", token);
         bind(command.Parameters);
-        await command.ExecuteNonQueryAsync();
+        return await command.ExecuteNonQueryAsync() == 1;
     }
 
     private static async Task<IReadOnlyList<WakeupRequest>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Paperclip.Grains.Telemetry;
 
 namespace Paperclip.Grains.Wakeups;
 
@@ -62,21 +63,32 @@ public sealed class WebhookDelivery(WakeupStore store, IOptions<WebhookOptions> 
         if (request.Attempts > _options.MaxAttempts)
         {
             // Claimed again after a silo died during its last attempt.
-            await store.FinishAsync(request.Id, token, WakeupStatuses.Failed, request.LastError ?? "Delivery attempts exhausted");
+            await FailAsync(request, token, request.LastError ?? "Delivery attempts exhausted");
             return;
         }
         var error = await PostAsync(request, stoppingToken);
         if (error is null)
         {
-            await store.FinishAsync(request.Id, token, WakeupStatuses.Delivered, null);
+            if (await store.FinishAsync(request.Id, token, WakeupStatuses.Delivered, null))
+            {
+                PaperclipMetrics.WakeupDelivered();
+            }
         }
         else if (request.Attempts >= _options.MaxAttempts)
         {
-            await store.FinishAsync(request.Id, token, WakeupStatuses.Failed, error);
+            await FailAsync(request, token, error);
         }
         else
         {
             await store.RescheduleAsync(request.Id, token, _options.DelayAfter(request.Attempts), error);
+        }
+    }
+
+    private async Task FailAsync(WakeupRequest request, Guid token, string error)
+    {
+        if (await store.FinishAsync(request.Id, token, WakeupStatuses.Failed, error))
+        {
+            PaperclipMetrics.WakeupFailed();
         }
     }
 

@@ -5,7 +5,8 @@ namespace Paperclip.Tests.Infrastructure;
 
 /// <summary>
 /// A real silo process (<c>Paperclip.Silo.dll</c>, built next to the tests), so tests can kill
-/// it for real. Its output is kept for the failure message of a test that waited on it.
+/// it for real, or a standalone gateway (<c>Paperclip.Gateway.dll</c>). Its output is kept for
+/// the failure message of a test that waited on it.
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
@@ -43,7 +44,17 @@ public sealed class SiloProcess : IAsyncDisposable
         IReadOnlyDictionary<string, string>? environment = null, SiloPorts? ports = null)
     {
         ports ??= new SiloPorts(FreePorts.Next(), FreePorts.Next(), withHttp ? FreePorts.Next() : 0);
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Paperclip.Silo.dll")])
+        return Launch("Paperclip.Silo.dll", databaseUrl, clusterId, name, environment, ports);
+    }
+
+    /// <summary>Starts a standalone gateway (an Orleans client serving HTTP) on a free HTTP port; it has no silo ports.</summary>
+    public static SiloProcess StartGateway(string databaseUrl, string clusterId, string name, IReadOnlyDictionary<string, string>? environment = null) =>
+        Launch("Paperclip.Gateway.dll", databaseUrl, clusterId, name, environment, new SiloPorts(0, 0, FreePorts.Next()));
+
+    private static SiloProcess Launch(
+        string program, string databaseUrl, string clusterId, string name, IReadOnlyDictionary<string, string>? environment, SiloPorts ports)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, program)])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -62,7 +73,7 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             start.Environment[key] = value;
         }
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the silo process.");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
         var silo = new SiloProcess(process, name, ports);
         process.OutputDataReceived += (_, e) => silo.Append(e.Data);
         process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
