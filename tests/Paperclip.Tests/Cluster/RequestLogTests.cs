@@ -55,6 +55,12 @@ public sealed class RequestLogTests
             await database.SetReachableAsync(true);
         }
 
+        // The console logger writes from its own queue: give the last lines a moment to arrive.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!failed.All(f => silo.Output.Contains(f.RequestId, StringComparison.Ordinal)) && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(100);
+        }
         var lines = silo.Output.Split('\n');
         foreach (var (status, requestId) in failed)
         {
