@@ -4,6 +4,7 @@
 //
 //   node bench/agents.mjs BASE_URL COMPANY_ID COUNT
 import { randomUUID } from "node:crypto";
+import { post } from "./post.mjs";
 
 const [base, company, countText] = process.argv.slice(2);
 if (!base || !company) {
@@ -11,20 +12,10 @@ if (!base || !company) {
   process.exit(2);
 }
 
-async function post(path, body) {
-  const response = await fetch(base + path, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  if (response.status !== 201) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return response.json();
-}
-
 const actors = [];
 for (let i = 0; i < Number(countText ?? 1); i++) {
-  const agent = await post(`/api/companies/${company}/agents`, { name: `bench-${i}-${randomUUID().slice(0, 8)}`, role: "engineer" });
-  const key = await post(`/api/agents/${agent.id}/keys`, { name: "bench" });
+  const agent = await post(base, `/api/companies/${company}/agents`, { name: `bench-${i}-${randomUUID().slice(0, 8)}`, role: "engineer" });
+  const key = await post(base, `/api/agents/${agent.id}/keys`, { name: "bench" });
   actors.push({ agentId: agent.id, authorization: `Bearer ${key.token}`, runId: randomUUID() });
 }
 console.log(JSON.stringify(actors));

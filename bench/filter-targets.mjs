@@ -4,25 +4,19 @@
 // bench/seed-issues.sql copies. Prints "AGENT PROJECT LABEL PARENT" (ids) on one line.
 //
 //   node bench/filter-targets.mjs BASE_URL COMPANY_ID
+import { post } from "./post.mjs";
+
 const [base, company] = process.argv.slice(2);
 if (!base || !company) {
   console.error("usage: node bench/filter-targets.mjs BASE_URL COMPANY_ID");
   process.exit(2);
 }
 
-async function post(path, body) {
-  const response = await fetch(base + path, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  if (response.status !== 201) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()).id;
-}
+const id = async (path, body) => (await post(base, path, body)).id;
 
-await post(`/api/companies/${company}/issues`, { title: "list-seed template", status: "todo" });
-const agent = await post(`/api/companies/${company}/agents`, { name: "filter-target", role: "engineer" });
-const project = await post(`/api/companies/${company}/projects`, { name: "Filter target" });
-const label = await post(`/api/companies/${company}/labels`, { name: "filter-target", color: "#336699" });
-const parent = await post(`/api/companies/${company}/issues`, { title: "filter target parent", status: "todo" });
+await id(`/api/companies/${company}/issues`, { title: "list-seed template", status: "todo" });
+const agent = await id(`/api/companies/${company}/agents`, { name: "filter-target", role: "engineer" });
+const project = await id(`/api/companies/${company}/projects`, { name: "Filter target" });
+const label = await id(`/api/companies/${company}/labels`, { name: "filter-target", color: "#336699" });
+const parent = await id(`/api/companies/${company}/issues`, { title: "filter target parent", status: "todo" });
 console.log([agent, project, label, parent].join(" "));

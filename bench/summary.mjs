@@ -6,7 +6,7 @@ const lines = readFileSync(process.argv[2], "utf8").split("\n").filter(Boolean).
 // The reference server's throughput for the same load.mjs scenario (../shared/bench/REFERENCE.md,
 // the higher figure where it gives a range), keyed "scenario concurrency" or "list query c".
 const REFERENCE = {
-  "create 1": 23.5, "create 32": 48.7, "checkout 1": 10.1, "checkout 32": 18.9,
+  "create 1": 23.5, "create 32": 48.7, "checkout-release 1": 10.1, "checkout-release 32": 18.9,
   "list limit=50 +offset=i*50 8": 15.8, "list (none) 1": 6.9, "comment 1": 28.8, "comment 32": "deadlock", "doc": 30.1,
 };
 const rows = [["scenario", "issues", "c", "req/s", "reference /s", "× ref", "p50 ms", "p99 ms", "statuses", "max RSS MiB", "CPU %"]];

@@ -20,6 +20,10 @@ public sealed class HeartbeatRunGrain(
 {
     private readonly TimeSpan _lease = options.Value.Lease;
     private IGrainTimer? _expiry;
+    private IGrainTimer? _forget;
+
+    /// <summary>How long an activation for a run id nobody registered stays before it deactivates itself.</summary>
+    private static readonly TimeSpan ForgetUnknownAfter = TimeSpan.FromSeconds(2);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -53,7 +57,9 @@ public sealed class HeartbeatRunGrain(
         if (!state.RecordExists && !mayRegister)
         {
             // Nothing to keep: an id nobody registered must not hold memory until idle collection.
-            DeactivateOnIdle();
+            // Not at once, though: the first requests of a new run arrive together, and a message
+            // queued behind a deactivation is forwarded, then rejected (a 503) after two forwards.
+            _forget ??= this.RegisterGrainTimer(_ => ForgetIfUnknownAsync(), new GrainTimerCreationOptions(ForgetUnknownAfter, Timeout.InfiniteTimeSpan));
             return Reply<HeartbeatRun>.Fail(ReplyStatus.NotFound, "Heartbeat run not found");
         }
         if (!state.RecordExists)
@@ -136,6 +142,17 @@ public sealed class HeartbeatRunGrain(
     }
 
     /// <summary>While the run is active, wake up at its lease end (the timer also keeps the activation alive).</summary>
+    private Task ForgetIfUnknownAsync()
+    {
+        _forget?.Dispose();
+        _forget = null;
+        if (!state.RecordExists)
+        {
+            DeactivateOnIdle();
+        }
+        return Task.CompletedTask;
+    }
+
     private void ScheduleExpiry()
     {
         _expiry?.Dispose();
