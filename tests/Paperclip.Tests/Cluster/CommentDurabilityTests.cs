@@ -37,17 +37,18 @@ public sealed class CommentDurabilityTests
 
         var comments = await AfterFailoverAsync(ApiClient.For(survivor), $"/api/issues/{issue}/comments?order=asc");
         Assert.Equal(acknowledged, comments.Body.Column("id"));
-        var logged = await ApiClient.For(survivor).GetAsync($"/api/companies/{company}/activity?entityType=issue&entityId={issue}");
+        var logged = await AfterFailoverAsync(ApiClient.For(survivor), $"/api/companies/{company}/activity?entityType=issue&entityId={issue}");
         Assert.Equal(20, logged.Body.Column("action").Count(action => action == "issue.comment_added"));
-        var woken = await ApiClient.For(survivor).GetAsync($"/api/agents/{reviewer}/wakeups?limit=100");
+        var woken = await AfterFailoverAsync(ApiClient.For(survivor), $"/api/agents/{reviewer}/wakeups?limit=100");
         Assert.Equal(acknowledged.AsEnumerable().Reverse(), woken.Body.Column("commentId"));
         Assert.Equal("todo", await database.ScalarAsync(
             "SELECT payload->>'status' FROM grain_state WHERE state_name = 'issue' AND payload->>'id' = @id", ("id", issue.ToString())));
     }
 
     /// <summary>
-    /// The first 200 answer: until the killed silo is declared dead, calls to the issue grain it
-    /// hosted fail (503), as the failure model allows; then the grain answers from the survivor.
+    /// The first 200 answer: until the killed silo is declared dead, calls to the grains it hosted
+    /// (the issue's, the company's, the agent's) fail (503), as the failure model allows; then
+    /// they answer from the survivor.
     /// </summary>
     private static async Task<ApiResponse> AfterFailoverAsync(ApiClient api, string path)
     {
