@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace Paperclip.Tests.Infrastructure;
 
@@ -23,21 +22,7 @@ public static class ExternalCommand
             start.Environment[key] = value;
         }
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
-        var output = new StringBuilder();
-        void Append(string? line)
-        {
-            if (line is not null)
-            {
-                lock (output)
-                {
-                    output.AppendLine(line);
-                }
-            }
-        }
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var output = ProcessOutput.Capture(process);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try
         {
@@ -48,10 +33,7 @@ public static class ExternalCommand
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"{program} did not finish within 60 s:\n{output}");
         }
-        lock (output)
-        {
-            return (process.ExitCode, output.ToString());
-        }
+        return (process.ExitCode, output.Text);
     }
 
     /// <summary>Whether <paramref name="program"/> is on PATH.</summary>

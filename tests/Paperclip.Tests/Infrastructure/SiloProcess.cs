@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace Paperclip.Tests.Infrastructure;
 
@@ -11,12 +10,13 @@ namespace Paperclip.Tests.Infrastructure;
 public sealed class SiloProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output;
     private bool _disposed;
 
     private SiloProcess(Process process, string name, SiloPorts ports)
     {
         _process = process;
+        _output = ProcessOutput.Capture(process);
         Name = name;
         Ports = ports;
     }
@@ -32,7 +32,7 @@ public sealed class SiloProcess : IAsyncDisposable
     public long PeakResidentBytes =>
         File.ReadLines($"/proc/{_process.Id}/status").Where(line => line.StartsWith("VmHWM:", StringComparison.Ordinal))
             .Select(line => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024).Single();
-    public string Output { get { lock (_output) { return _output.ToString(); } } }
+    public string Output => _output.Text;
 
     /// <summary>
     /// Starts a silo on free ports, or on <paramref name="ports"/> of an earlier process: a restart
@@ -74,12 +74,7 @@ public sealed class SiloProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
-        var silo = new SiloProcess(process, name, ports);
-        process.OutputDataReceived += (_, e) => silo.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return silo;
+        return new SiloProcess(process, name, ports);
     }
 
     /// <summary>Waits until the co-hosted API answers <c>/api/health</c>.</summary>
@@ -159,18 +154,6 @@ public sealed class SiloProcess : IAsyncDisposable
             await KillAsync();
         }
         _process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
     }
 }
 

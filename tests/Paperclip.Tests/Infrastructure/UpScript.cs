@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using System.Text;
 
 namespace Paperclip.Tests.Infrastructure;
 
@@ -12,13 +11,14 @@ namespace Paperclip.Tests.Infrastructure;
 public sealed class UpScript : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output;
     private readonly string _dataDir;
     private readonly int _gatewayBase;
 
     private UpScript(Process process, string dataDir, int httpPort, int gatewayBase, int silos)
     {
         _process = process;
+        _output = ProcessOutput.Capture(process);
         _dataDir = dataDir;
         _gatewayBase = gatewayBase;
         HttpPort = httpPort;
@@ -27,7 +27,7 @@ public sealed class UpScript : IAsyncDisposable
 
     public int HttpPort { get; }
     public int Silos { get; }
-    public string Output { get { lock (_output) { return _output.ToString(); } } }
+    public string Output => _output.Text;
 
     public static async Task<UpScript> StartAsync(TestDatabase database, int silos, TimeSpan timeout)
     {
@@ -50,10 +50,6 @@ public sealed class UpScript : IAsyncDisposable
         start.Environment["DOTNET_gcServer"] = "0";
         var script = new UpScript(Process.Start(start) ?? throw new InvalidOperationException("Could not start deploy/up.sh."),
             dataDir, httpPort, gatewayBase, silos);
-        script._process.OutputDataReceived += (_, e) => script.Append(e.Data);
-        script._process.ErrorDataReceived += (_, e) => script.Append(e.Data);
-        script._process.BeginOutputReadLine();
-        script._process.BeginErrorReadLine();
         try
         {
             await script.WaitForOutputAsync("Paperclip is running at", timeout);
@@ -172,18 +168,6 @@ public sealed class UpScript : IAsyncDisposable
         catch (SocketException)
         {
             return false;
-        }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (_output)
-        {
-            _output.AppendLine(line);
         }
     }
 }
