@@ -1,6 +1,7 @@
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Paperclip.Gateway.Hosting;
+using Paperclip.Grains;
 using Paperclip.Gateway.Observability;
 
 namespace Paperclip.Gateway;
@@ -32,6 +33,7 @@ public static class GatewayProgram
                 options.ConnectionString = DatabaseUrl.ToConnectionString(url);
             });
             client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            client.AddOutgoingGrainCallFilter<RetryUndeliveredCalls>();
             // The dashboard's pages and data are served here; the silos collect its data.
             if (DashboardEndpoints.IsEnabled(configuration))
             {

@@ -3,6 +3,7 @@ using Npgsql;
 using Paperclip.Gateway.Hosting;
 using Orleans.Configuration;
 using Orleans.Serialization;
+using Paperclip.Grains;
 using Paperclip.Grains.Issues;
 using Paperclip.Grains.Documents;
 using Paperclip.Grains.Journal;
@@ -52,6 +53,7 @@ public static class SiloConfiguration
             options.PollInterval = settings.WebhookPollInterval;
         });
         silo.Services.AddHostedService<WebhookDelivery>();
+        silo.AddOutgoingGrainCallFilter<RetryUndeliveredCalls>();
         silo.AddPaperclipObservability(settings.Dashboard);
         return silo.UsePaperclipStorage(settings.ConnectionString);
     }

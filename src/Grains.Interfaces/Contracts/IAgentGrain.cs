@@ -10,7 +10,7 @@ public interface IAgentGrain : IRecordGrain<Agent>
     /// <c>Too many live runs for this agent</c> with <c>details {agentId, liveRuns, maxLiveRuns}</c>.
     /// An id that exists by now is renewed as <see cref="IHeartbeatRunGrain.TouchAsync"/> does.
     /// </summary>
-    [Alias("register-run")]
+    [SafeToRepeat, Alias("register-run")]
     Task<Reply<HeartbeatRun>> RegisterRunAsync(Guid runId);
     /// Stores a wakeup request for this agent (durable before the reply): <c>queued</c>, with the
     /// agent's webhook when it has one, or <c>skipped</c> when the agent cannot be invoked now.

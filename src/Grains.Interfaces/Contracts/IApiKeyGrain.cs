@@ -16,7 +16,7 @@ public interface IApiKeyGrain : IGrainWithStringKey
     Task<Reply<ApiKey>> RegisterAsync(ApiKey key, Actor actor);
 
     /// <summary>The key if it exists and is not revoked (recording its use), else <c>null</c>.</summary>
-    [Alias("authenticate")]
+    [SafeToRepeat, Alias("authenticate")]
     Task<ApiKey?> AuthenticateAsync();
 
     /// <summary>Revokes the key (logging <c>agent.key_revoked</c> for an agent key); the revoked key, or <c>null</c> when it never existed.</summary>

@@ -8,7 +8,7 @@ public interface ICompanyGrain : IRecordGrain<Company>
     /// Hands out the next issue number (first is 1). Numbers are never reused; a silo crash may
     /// leave a gap, never a duplicate. <c>null</c> when the company does not exist.
     /// </summary>
-    [Alias("allocate-issue-number")]
+    [SafeToRepeat, Alias("allocate-issue-number")]
     Task<IssueNumber?> AllocateIssueNumberAsync();
 
     /// <summary>
@@ -16,11 +16,11 @@ public interface ICompanyGrain : IRecordGrain<Company>
     /// the earliest root company-level goal, else the earliest company-level goal, else <c>null</c>.
     /// Kept by the company until one of its goals changes (<see cref="GoalsChangedAsync"/>).
     /// </summary>
-    [Alias("default-goal")]
+    [SafeToRepeat, Alias("default-goal")]
     Task<Guid?> GetDefaultGoalIdAsync();
 
     /// <summary>A goal of this company was stored: the default goal is looked up again on next use.</summary>
-    [Alias("goals-changed")]
+    [SafeToRepeat, Alias("goals-changed")]
     Task GoalsChangedAsync();
 }
 

@@ -12,7 +12,7 @@ public interface IHeartbeatRunGrain : IGrainWithGuidKey
     Task<Reply<HeartbeatRun>> QueueAsync(HeartbeatRun run);
 
     /// <summary>The run (an expired lease already shown as <c>timed_out</c>), or <c>null</c>.</summary>
-    [Alias("get")]
+    [SafeToRepeat, Alias("get")]
     Task<HeartbeatRun?> GetAsync();
 
     /// <summary>
@@ -22,7 +22,7 @@ public interface IHeartbeatRunGrain : IGrainWithGuidKey
     /// (the agent grain decides, under its cap of live runs). 409 <c>Run belongs to another agent</c>
     /// when the id is another agent's. A finished run stays finished (and is not live).
     /// </summary>
-    [Alias("touch")]
+    [SafeToRepeat, Alias("touch")]
     Task<Reply<HeartbeatRun>> TouchAsync(Guid agentId, Guid companyId, bool mayRegister);
 
     /// <summary>Finishes a live run with succeeded/failed/cancelled. 404 unknown, 409 already finished.</summary>

@@ -18,7 +18,7 @@ public interface IIssueGrain : IGrainWithGuidKey
     Task<Reply<Issue>> CreateAsync(NewIssue command, Actor actor);
 
     /// <summary>The issue, or <c>null</c> when it does not exist.</summary>
-    [Alias("get")]
+    [SafeToRepeat, Alias("get")]
     Task<Issue?> GetAsync();
 
     /// <summary>

@@ -15,7 +15,7 @@ public interface IRecordGrain<TRecord> : IGrainWithGuidKey
     Task<Reply<TRecord>> CreateAsync(TRecord record);
 
     /// <summary>The record, or <c>null</c> when it does not exist (never created or deleted).</summary>
-    [Alias("get")]
+    [SafeToRepeat, Alias("get")]
     Task<TRecord?> GetAsync();
 
     /// <summary>
