@@ -3,6 +3,7 @@ using Npgsql;
 using Paperclip.Gateway.Hosting;
 using Orleans.Configuration;
 using Orleans.Serialization;
+using Orleans.Storage;
 using Paperclip.Grains;
 using Paperclip.Grains.Issues;
 using Paperclip.Grains.Documents;
@@ -19,6 +20,9 @@ namespace Paperclip.Silo;
 public static class SiloConfiguration
 {
     private const string Invariant = "Npgsql";
+
+    /// <summary>The ADO.NET provider under the storage grains use (<see cref="NewGrainAwareStorage"/>).</summary>
+    private const string RowsStorage = "paperclip-rows";
 
     public static ISiloBuilder UsePaperclip(this ISiloBuilder silo, SiloSettings settings)
     {
@@ -64,11 +68,13 @@ public static class SiloConfiguration
     /// </summary>
     public static ISiloBuilder UsePaperclipStorage(this ISiloBuilder silo, string connectionString)
     {
-        silo.AddAdoNetGrainStorage(StorageNames.GrainStorage, options =>
+        silo.AddAdoNetGrainStorage(RowsStorage, options =>
         {
             options.Invariant = Invariant;
             options.ConnectionString = connectionString;
         });
+        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.GrainStorage,
+            (services, _) => new NewGrainAwareStorage(services.GetRequiredKeyedService<IGrainStorage>(RowsStorage)));
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(
             options => GrainStateJson.Configure(options.JsonSerializerOptions));

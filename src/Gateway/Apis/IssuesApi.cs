@@ -55,7 +55,12 @@ public static class IssuesApi
         body.ThrowIfInvalid();
 
         var id = Guid.NewGuid();
-        var reply = await grains.GetGrain<IIssueGrain>(id).CreateAsync(command, actor);
+        var issue = grains.GetGrain<IIssueGrain>(id);
+        Reply<Issue> reply;
+        using (NewGrainHint.For(issue.GetGrainId()))
+        {
+            reply = await issue.CreateAsync(command, actor);
+        }
         return reply.IsSuccess
             ? TypedResults.Created($"/api/issues/{id}", await WithLabelsAsync(reply.Value!, grains))
             : ApiErrors.FromReply(reply);
