@@ -93,6 +93,9 @@ done
 # load.mjs samples one process's RSS and CPU: silo-0's (with --silos N, one of N).
 SILO_PID=$(cat "$WORK/data/run/silo-0.pid" 2>/dev/null) || die "deploy/up.sh wrote no pid for silo-0"
 log "silo-0 pid $SILO_PID ($SILOS silo(s))"
+# The database up.sh started (it may have taken another port than offered), for psql and pgbench.
+DB_PORT=$(sed -n 's|.*database: postgres://postgres:\*\*\*@127.0.0.1:\([0-9]*\)/.*|\1|p' "$WORK/up.log")
+DB_PASSWORD_FILE=$(sed -n 's|.*(password in \(.*\))$|\1|p' "$WORK/up.log")
 
 # A company through the API; prints its id.
 new_company() {
@@ -158,11 +161,9 @@ if [[ $SKIP_100K == 1 ]]; then
   log "skipping the 100,000-issue company (--skip-100k)"
 else
   pg_ensure_installed || die "psql is needed to seed the 100,000 issues"
+  [[ -n $DB_PORT && -r $DB_PASSWORD_FILE ]] || die "could not find up.sh's database in its log"
   BIG=$(new_company "Bench big $(date +%s)")
   read -r F_AGENT F_PROJECT F_LABEL F_PARENT < <(node "$ROOT/bench/filter-targets.mjs" "$BASE" "$BIG")
-  DB_PORT=$(sed -n 's|.*database: postgres://postgres:\*\*\*@127.0.0.1:\([0-9]*\)/.*|\1|p' "$WORK/up.log")
-  DB_PASSWORD_FILE=$(sed -n 's|.*(password in \(.*\))$|\1|p' "$WORK/up.log")
-  [[ -n $DB_PORT && -r $DB_PASSWORD_FILE ]] || die "could not find up.sh's database in its log"
   log "seeding company $BIG to 100,000 issues with bench/seed-issues.sql"
   PGPASSWORD=$(<"$DB_PASSWORD_FILE") "$PG_BIN/psql" -q -h 127.0.0.1 -p "$DB_PORT" -U postgres paperclip \
     -v company="$BIG" -v target=100000 -v every=100 -v agent="$F_AGENT" -v project="$F_PROJECT" \
@@ -183,6 +184,10 @@ else
     --query "q=seed&limit=50" --query "status=backlog,todo&limit=50&offset=50000"
   scenario "$BIG" list --target-issues 100000 --concurrency 8 --requests 400 --query "status=todo&limit=50" --query "assigneeAgentId=$F_AGENT&status=todo&limit=50"
 fi
+
+# PostgreSQL alone on the SQL of one create: the ceiling of our create rate on this machine.
+log "PostgreSQL's own rate for the SQL of one create (pgbench, bench/pg-create.sql)"
+"$ROOT/bench/pg-ceiling.sh" "$DB_PORT" "$DB_PASSWORD_FILE" "$COMPANY" | tee -a "$OUT"
 
 log "results: $OUT"
 cat "$OUT"
