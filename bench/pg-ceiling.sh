@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# PostgreSQL's own rate for the SQL of one issue create (bench/pg-create.sql) with pgbench, c=1
-# and c=32 for 10 s each, on a database bench/run.sh set up (one API-made issue is the template).
+# PostgreSQL's own rate for the SQL of one issue create with pgbench, c=1 and c=32 for 8 s each,
+# on a database bench/run.sh set up (one API-made issue is the template): the state row and its
+# log row each committed alone (bench/pg-create.sql), and the state row alone (bench/pg-state-row.sql).
 #   bench/pg-ceiling.sh PORT PASSWORD_FILE COMPANY_ID
 # Prints one JSON line per concurrency.
 set -euo pipefail
@@ -12,13 +13,15 @@ pg_ensure_installed
 export PGPASSWORD
 PGPASSWORD=$(<"$password_file")
 sql() { "$PG_BIN/psql" -q -X -h 127.0.0.1 -p "$port" -U postgres -d paperclip -v ON_ERROR_STOP=1 "$@"; }
-sql -c "DROP TABLE IF EXISTS pgbench_issue_template;
+sql -c "SET client_min_messages = warning; DROP TABLE IF EXISTS pgbench_issue_template;
         CREATE TABLE pgbench_issue_template AS
         SELECT service_id, payload FROM grain_state WHERE state_name = 'issue' AND issue_list_company = '$company'::uuid LIMIT 1;"
-for clients in 1 32; do
-  tps=$("$PG_BIN/pgbench" -n -h 127.0.0.1 -p "$port" -U postgres -c "$clients" -j 2 -T 10 -M prepared \
-    -D company="$company" -f "$ROOT/bench/pg-create.sql" paperclip 2>/dev/null |
-    sed -n 's/^tps = \([0-9.]*\).*/\1/p')
-  printf '{"scenario":"pg-create","concurrency":%s,"throughputPerSec":%s}\n' "$clients" "${tps:-0}"
+for script in pg-create pg-state-row; do
+  for clients in 1 32; do
+    tps=$("$PG_BIN/pgbench" -n -h 127.0.0.1 -p "$port" -U postgres -c "$clients" -j 2 -T 8 -M prepared \
+      -D company="$company" -f "$ROOT/bench/$script.sql" paperclip 2>/dev/null |
+      sed -n 's/^tps = \([0-9.]*\).*/\1/p')
+    printf '{"scenario":"%s (pgbench)","concurrency":%s,"throughputPerSec":%s}\n' "$script" "$clients" "${tps:-0}"
+  done
 done
 sql -c "DROP TABLE pgbench_issue_template;"
