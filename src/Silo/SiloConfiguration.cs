@@ -58,6 +58,11 @@ public static class SiloConfiguration
         });
         silo.Services.AddHostedService<WebhookDelivery>();
         silo.AddOutgoingGrainCallFilter<RetryUndeliveredCalls>();
+        if (settings.WarmConnections > 0)
+        {
+            silo.Services.AddSingleton(settings);
+            silo.Services.AddHostedService<DatabaseWarmup>();
+        }
         silo.AddPaperclipObservability(settings.Dashboard);
         return silo.UsePaperclipStorage(settings.ConnectionString);
     }

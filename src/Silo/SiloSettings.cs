@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
+using Npgsql;
 using Paperclip.Gateway.Hosting;
 
 namespace Paperclip.Silo;
@@ -36,6 +37,9 @@ public sealed record SiloSettings
     /// <summary>How often each silo looks for due wakeups.</summary>
     public TimeSpan WebhookPollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Database connections each pool opens at start and keeps (<see cref="DatabaseWarmup"/>); 0: grow on demand only.</summary>
+    public int WarmConnections { get; init; }
+
     /// <summary>Whether this silo collects the Orleans dashboard's data (<c>PAPERCLIP_DASHBOARD</c>).</summary>
     public bool Dashboard { get; init; } = true;
 
@@ -43,9 +47,11 @@ public sealed record SiloSettings
     {
         var url = configuration["PAPERCLIP_DATABASE_URL"]
             ?? throw new InvalidOperationException("PAPERCLIP_DATABASE_URL is not set: give the PostgreSQL URL (deploy/up.sh starts a local one).");
+        var warm = Math.Clamp(configuration.GetValue("PAPERCLIP_DB_WARM_CONNECTIONS", 0), 0, 64);
         return new SiloSettings
         {
-            ConnectionString = DatabaseUrl.ToConnectionString(url),
+            ConnectionString = new NpgsqlConnectionStringBuilder(DatabaseUrl.ToConnectionString(url)) { MinPoolSize = warm }.ConnectionString,
+            WarmConnections = warm,
             ClusterId = configuration["PAPERCLIP_CLUSTER_ID"] ?? "paperclip",
             ServiceId = configuration["PAPERCLIP_SERVICE_ID"] ?? "paperclip",
             SiloName = configuration["PAPERCLIP_SILO_NAME"] ?? Environment.MachineName,

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
 using System.Net;
 using Xunit.Abstractions;
 using Paperclip.Tests.Infrastructure;
@@ -83,6 +85,20 @@ public sealed class SiloFailureTests(SupervisedCluster cluster, ITestOutputHelpe
         Assert.True(cut.Count <= 3 && cut.All(o => o.Took < TimeSpan.FromMilliseconds(500)), load.Summary());
         await load.VerifyAsync(board, company);
         Assert.Contains($"silo-2 (pid {stopped}) exited with code 0; restarting it", System.Output);
+    }
+
+    [Fact]
+    public async Task EverySiloOpensItsDatabaseConnectionsAheadOfLoad()
+    {
+        await System.WaitUntilEverySiloServesAsync(RestartTimeout);
+        var clock = Stopwatch.StartNew();
+        bool AllWarmed() => Enumerable.Range(0, SupervisedCluster.Silos).All(silo => Regex.IsMatch(System.Output,
+            $@"\[silo-{silo}\].*Opened {2 * UpScript.WarmConnections} database connections ahead of load"));
+        while (!AllWarmed() && clock.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(100);
+        }
+        Assert.True(AllWarmed(), System.Output[^Math.Min(4000, System.Output.Length)..]);
     }
 
     /// <summary>

@@ -29,6 +29,9 @@ public sealed class UpScript : IAsyncDisposable
     public int Silos { get; }
     public string Output => _output.Text;
 
+    /// <summary>Per pool and silo: fewer than up.sh's default, the suite shares one PostgreSQL.</summary>
+    public const int WarmConnections = 4;
+
     public static async Task<UpScript> StartAsync(TestDatabase database, int silos, TimeSpan timeout)
     {
         var dataDir = Directory.CreateTempSubdirectory("paperclip-up-").FullName;
@@ -48,6 +51,7 @@ public sealed class UpScript : IAsyncDisposable
         start.Environment["PAPERCLIP_GATEWAY_BASE_PORT"] = gatewayBase.ToString();
         start.Environment["PAPERCLIP_HEALTH_TIMEOUT"] = ((int)timeout.TotalSeconds).ToString();
         start.Environment["DOTNET_gcServer"] = "0";
+        start.Environment["PAPERCLIP_DB_WARM_CONNECTIONS"] = WarmConnections.ToString();
         var script = new UpScript(Process.Start(start) ?? throw new InvalidOperationException("Could not start deploy/up.sh."),
             dataDir, httpPort, gatewayBase, silos);
         try
