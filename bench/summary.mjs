@@ -43,6 +43,9 @@ for (const r of lines) {
     // bench/checkout-heavy.mjs: one checkout+release cycle at a time, beside an issue without comments.
     rows.push(withReference([`checkout, no comments`, "", 1, "", r.noCommentsMs.p50, r.noCommentsMs.p99, "", "", ""], ""));
     rows.push(withReference([`checkout, ${r.comments} comments (p50 ${r.p50Change})`, "", 1, "", r.withCommentsMs.p50, r.withCommentsMs.p99, "", "", ""], ""));
+  } else if (r.scenario.endsWith("(pgbench)")) {
+    // bench/pg-ceiling.sh: PostgreSQL alone on the SQL of one create, transactions per second.
+    rows.push(withReference([r.scenario, "", r.concurrency, Math.round(r.throughputPerSec), "", "", "", "", ""], ""));
   } else {
     // Checkout rows: cycles per second and the latency of a whole checkout+release cycle.
     const latency = r.latencyMs ?? r.cycleMs ?? {};
