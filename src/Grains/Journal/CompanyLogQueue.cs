@@ -10,7 +10,7 @@ internal sealed class CompanyLogQueue
 {
     private readonly Lock _gate = new();
     private readonly List<PendingAppend> _pending = [];
-    private bool _flushing;
+    private bool _flusherStarted;
     private bool _retired;
 
     /// <summary>Adds <paramref name="append"/>; false when this queue is retired. <paramref name="flush"/>: the caller must start the flusher.</summary>
@@ -24,8 +24,8 @@ internal sealed class CompanyLogQueue
                 return false;
             }
             _pending.Add(append);
-            flush = !_flushing;
-            _flushing = true;
+            flush = !_flusherStarted;
+            _flusherStarted = true;
             return true;
         }
     }
@@ -37,7 +37,6 @@ internal sealed class CompanyLogQueue
         {
             if (_pending.Count == 0)
             {
-                _flushing = false;
                 _retired = true;
                 return [];
             }
