@@ -186,7 +186,7 @@ else
 fi
 
 # PostgreSQL alone on the SQL of one create: the ceiling of our create rate on this machine.
-log "PostgreSQL's own rate for the SQL of one create (pgbench, bench/pg-create.sql)"
+log "PostgreSQL's own rate for the SQL of one create (pgbench: bench/pg-state-row.sql, then bench/pg-log-row.sql)"
 "$ROOT/bench/pg-ceiling.sh" "$DB_PORT" "$DB_PASSWORD_FILE" "$COMPANY" | tee -a "$OUT"
 
 log "results: $OUT"
