@@ -91,7 +91,7 @@ public static class SiloConfiguration
     /// <summary>The services grains depend on: the database, and the helpers built on it.</summary>
     private static IServiceCollection AddPaperclipGrainServices(this IServiceCollection services, string connectionString)
     {
-        services.AddSingleton(_ => NpgsqlDataSource.Create(QueryTimeouts.Apply(connectionString)));
+        services.AddSingleton(_ => NpgsqlDataSource.Create(QuerySession.Apply(connectionString)));
         services.AddSingleton<TakenNames>();
         services.AddSingleton<StateQueries>();
         services.AddSingleton<ContentQueries>();

@@ -29,8 +29,9 @@ public static class DatabaseUrl
             builder.MaxPoolSize = maxPoolSize;
         }
         // Every statement we send is one of a few fixed texts (provider queries, list shapes).
-        // Prepared once per connection, PostgreSQL skips parsing and planning them: planning was
-        // 0.2-0.3 ms of server CPU per statement against a table with this many expression indexes.
+        // Prepared once per connection, PostgreSQL skips parsing them, and planning them whenever
+        // it keeps a generic plan (the grains' own pool always does: QuerySession): planning was
+        // 0.2-0.5 ms of server CPU per statement against a table with this many expression indexes.
         if (!value.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
         {
             builder.MaxAutoPrepare = AutoPreparedStatements;
