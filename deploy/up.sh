@@ -27,7 +27,8 @@ Environment:
   PAPERCLIP_GATEWAY_BASE_PORT  silo i's client gateway is BASE+i (default 30000)
   PAPERCLIP_HEALTH_TIMEOUT     seconds to wait for /api/health (default 120)
   PAPERCLIP_DB_WARM_CONNECTIONS database connections each silo opens per pool at start
-                               and keeps (default 16; 0: only on demand)
+                               and keeps (default 40, a pool's maximum; with more than
+                               3 silos 120/N; 0: only on demand)
   PAPERCLIP_FAST_CRASHES       a silo that dies this many times in a row, each within
                                30 s of starting, is not restarted again (default 5)
   PAPERCLIP_SKIP_BUILD=1       developer option: run the already-built Silo dll as is
@@ -71,8 +72,11 @@ HEALTH_TIMEOUT=${PAPERCLIP_HEALTH_TIMEOUT:-120}
 SILO_DLL=$ROOT/src/Silo/bin/Release/net10.0/Paperclip.Silo.dll
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export PAPERCLIP_PORT=$PORT
-# Each silo opens this many connections per pool at start instead of under the first burst.
-export PAPERCLIP_DB_WARM_CONNECTIONS=${PAPERCLIP_DB_WARM_CONNECTIONS:-16}
+# Each silo opens this many connections per pool at start instead of under the first burst:
+# a connection opened under load (a new PostgreSQL backend that loads its caches) stalled the
+# first requests of a c=32 burst ~0.5 s. By default every connection a pool may hold (40), within
+# 240 for all silos' two pools (the local PostgreSQL allows 300).
+export PAPERCLIP_DB_WARM_CONNECTIONS=${PAPERCLIP_DB_WARM_CONNECTIONS:-$((SILOS > 3 ? 120 / SILOS : 40))}
 
 mkdir -p "$DATA_DIR"
 DATA_DIR=$(cd "$DATA_DIR" && pwd -P)
