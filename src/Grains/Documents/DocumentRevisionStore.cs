@@ -24,36 +24,32 @@ public sealed class DocumentRevisionStore(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task AppendAsync(DocumentRevision revision)
     {
+        // One batch is one implicit transaction in one round trip: the delete and the insert commit together.
         await using var connection = await dataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using (var orphans = new NpgsqlCommand(
-            "DELETE FROM document_revision WHERE document_id = @document AND revision_number >= @number", connection, transaction))
-        {
-            orphans.Parameters.AddWithValue("document", revision.DocumentId);
-            orphans.Parameters.AddWithValue("number", revision.RevisionNumber);
-            await orphans.ExecuteNonQueryAsync();
-        }
-        await using (var insert = new NpgsqlCommand($"""
+        await using var batch = new NpgsqlBatch(connection);
+        var orphans = new NpgsqlBatchCommand("DELETE FROM document_revision WHERE document_id = @document AND revision_number >= @number");
+        orphans.Parameters.AddWithValue("document", revision.DocumentId);
+        orphans.Parameters.AddWithValue("number", revision.RevisionNumber);
+        batch.BatchCommands.Add(orphans);
+        var insert = new NpgsqlBatchCommand($"""
             INSERT INTO document_revision ({Columns})
             VALUES (@id, @company, @document, @issue, @key, @number, @title, @format, @body, @summary, @agent, @user, @created)
-            """, connection, transaction))
-        {
-            insert.Parameters.AddWithValue("id", revision.Id);
-            insert.Parameters.AddWithValue("company", revision.CompanyId);
-            insert.Parameters.AddWithValue("document", revision.DocumentId);
-            insert.Parameters.AddWithValue("issue", revision.IssueId);
-            insert.Parameters.AddWithValue("key", revision.Key);
-            insert.Parameters.AddWithValue("number", revision.RevisionNumber);
-            insert.Parameters.Add(SqlRows.Nullable("title", NpgsqlDbType.Text, revision.Title));
-            insert.Parameters.AddWithValue("format", revision.Format);
-            insert.Parameters.AddWithValue("body", revision.Body);
-            insert.Parameters.Add(SqlRows.Nullable("summary", NpgsqlDbType.Text, revision.ChangeSummary));
-            insert.Parameters.Add(SqlRows.Nullable("agent", NpgsqlDbType.Uuid, revision.CreatedByAgentId));
-            insert.Parameters.Add(SqlRows.Nullable("user", NpgsqlDbType.Text, revision.CreatedByUserId));
-            insert.Parameters.AddWithValue("created", revision.CreatedAt);
-            await insert.ExecuteNonQueryAsync();
-        }
-        await transaction.CommitAsync();
+            """);
+        insert.Parameters.AddWithValue("id", revision.Id);
+        insert.Parameters.AddWithValue("company", revision.CompanyId);
+        insert.Parameters.AddWithValue("document", revision.DocumentId);
+        insert.Parameters.AddWithValue("issue", revision.IssueId);
+        insert.Parameters.AddWithValue("key", revision.Key);
+        insert.Parameters.AddWithValue("number", revision.RevisionNumber);
+        insert.Parameters.Add(SqlRows.Nullable("title", NpgsqlDbType.Text, revision.Title));
+        insert.Parameters.AddWithValue("format", revision.Format);
+        insert.Parameters.AddWithValue("body", revision.Body);
+        insert.Parameters.Add(SqlRows.Nullable("summary", NpgsqlDbType.Text, revision.ChangeSummary));
+        insert.Parameters.Add(SqlRows.Nullable("agent", NpgsqlDbType.Uuid, revision.CreatedByAgentId));
+        insert.Parameters.Add(SqlRows.Nullable("user", NpgsqlDbType.Text, revision.CreatedByUserId));
+        insert.Parameters.AddWithValue("created", revision.CreatedAt);
+        batch.BatchCommands.Add(insert);
+        await batch.ExecuteNonQueryAsync();
     }
 
     /// <summary>One revision of the document, if it is at or below the head.</summary>

@@ -96,12 +96,15 @@ public sealed class JournalWriter(NpgsqlDataSource dataSource)
         }
     }
 
-    /// <summary>One transaction: the company locks, then every comment and log row in one round trip, then the commit.</summary>
+    /// <summary>
+    /// One transaction in one round trip: the company locks, then every comment and log row. A
+    /// batch without an explicit transaction is one implicit transaction (one Sync): all its
+    /// statements commit together or none does, and the advisory locks hold until that commit.
+    /// </summary>
     private async Task CommitAsync(IReadOnlyList<PendingAppend> appends)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        await using var batch = new NpgsqlBatch(connection);
         AddCompanyLogLocks(batch, appends.SelectMany(append => append.Entries));
         foreach (var append in appends)
         {
@@ -115,18 +118,16 @@ public sealed class JournalWriter(NpgsqlDataSource dataSource)
             }
         }
         await batch.ExecuteNonQueryAsync();
-        await transaction.CommitAsync();
     }
 
     /// <summary>
     /// Removes an issue's comments, document revisions and attachments (the issue is gone; an
-    /// attachment's chunks go with it by cascade) and logs the deletion, in one transaction.
+    /// attachment's chunks go with it by cascade) and logs the deletion, in one transaction (one batch).
     /// </summary>
     public async Task DeleteIssueContentAsync(Guid issueId, ActivityEntry deletion)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        await using var batch = new NpgsqlBatch(connection);
         AddCompanyLogLocks(batch, [deletion]);
         foreach (var table in (string[])["issue_attachment", "issue_comment", "document_revision"])
         {
@@ -136,7 +137,6 @@ public sealed class JournalWriter(NpgsqlDataSource dataSource)
         }
         batch.BatchCommands.Add(ActivityInsert(deletion));
         await batch.ExecuteNonQueryAsync();
-        await transaction.CommitAsync();
     }
 
     /// <summary>Orders this transaction's log rows after every earlier one of their companies (see remarks); in one order, so two batches never deadlock.</summary>
