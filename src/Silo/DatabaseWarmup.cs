@@ -1,11 +1,12 @@
 using Npgsql;
+using Paperclip.Grains.Storage;
 
 namespace Paperclip.Silo;
 
 /// <summary>
-/// Opens <see cref="SiloSettings.WarmConnections"/> connections in each of the silo's two pools
-/// (the Orleans provider's and the grains' own) right after start, and keeps them (the pools'
-/// minimum size). Each new connection costs a SCRAM handshake and a backend process on both
+/// Opens <see cref="SiloSettings.WarmConnections"/> connections in the Orleans provider's pool
+/// and up to <see cref="QuerySession.MaxWarmConnections"/> in the grains' own right after start,
+/// and keeps them (the pools' minimum size). Each new connection costs a SCRAM handshake and a backend process on both
 /// sides; a first burst of 32 concurrent creates used to grow both pools under load, and that
 /// burst's p99 was several times the next one's. A failure only logs: the pools grow on demand anyway.
 /// </summary>
@@ -21,11 +22,10 @@ public sealed class DatabaseWarmup(SiloSettings settings, NpgsqlDataSource grain
         try
         {
             var started = TimeProvider.System.GetTimestamp();
-            var connections = await Task.WhenAll(Enumerable.Range(0, settings.WarmConnections).SelectMany(_ => new[]
-            {
-                grainsPool.OpenConnectionAsync().AsTask(),
-                OpenProviderConnectionAsync(),
-            }));
+            var connections = await Task.WhenAll(Enumerable.Range(0, settings.WarmConnections)
+                .Select(_ => OpenProviderConnectionAsync())
+                .Concat(Enumerable.Range(0, Math.Min(settings.WarmConnections, QuerySession.MaxWarmConnections))
+                    .Select(_ => grainsPool.OpenConnectionAsync().AsTask())));
             foreach (var connection in connections)
             {
                 await using (connection)
