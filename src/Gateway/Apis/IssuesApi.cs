@@ -29,20 +29,21 @@ public static class IssuesApi
         var query = IssueListQuery.Parse(context.Request.Query, company, actor);
         var queries = grains.GetGrain<IQueryGrain>(0);
         var aborted = context.RequestAborted;
-        var issues = await limiter.RunAsync(company, query.Search is not null, () => queries.ListIssuesAsync(query, aborted), aborted);
-        var labelIds = issues.SelectMany(issue => issue.LabelIds).Distinct().ToList();
+        var payloads = await limiter.RunAsync(company, query.Search is not null, () => queries.ListIssuePayloadsAsync(query, aborted), aborted);
+        var rows = payloads.Rows.Select(StoredIssueRow.Scan).ToList();
+        var labelIds = rows.SelectMany(row => row.LabelIds).Distinct().ToList();
         // Most pages carry no labels and no running work: then there is nothing to look up.
         IReadOnlyList<Label> labels = labelIds.Count == 0 ? [] : await queries.GetLabelsAsync(labelIds);
-        var runs = await ActiveRunsAsync(issues, queries);
-        return TypedResults.Ok(issues.Select(issue => new IssueListRow(issue.ToResponse(labels), runs(issue))));
+        var runs = await ActiveRunsAsync(rows.Select(row => row.ExecutionRunId), queries);
+        return new IssueListPage(rows, labels, runs);
     }
 
-    /// <summary>The <c>activeRun</c> of each of <paramref name="issues"/> (reference §2.3): its execution run while that is live.</summary>
-    public static async Task<Func<Issue, ActiveRun?>> ActiveRunsAsync(IReadOnlyList<Issue> issues, IQueryGrain queries)
+    /// <summary>The <c>activeRun</c> of issues with these execution runs (reference §2.3): the run while it is live.</summary>
+    public static async Task<Func<Guid?, ActiveRun?>> ActiveRunsAsync(IEnumerable<Guid?> executionRunIds, IQueryGrain queries)
     {
-        var runIds = issues.Select(issue => issue.ExecutionRunId).OfType<Guid>().Distinct().ToList();
+        var runIds = executionRunIds.OfType<Guid>().Distinct().ToList();
         var runs = (runIds.Count == 0 ? [] : await queries.GetLiveRunsAsync(runIds)).ToDictionary(run => run.Id);
-        return issue => issue.ExecutionRunId is { } runId && runs.TryGetValue(runId, out var run) ? run.ToActiveRun() : null;
+        return runId => runId is { } id && runs.TryGetValue(id, out var run) ? run.ToActiveRun() : null;
     }
 
     private static async Task<IResult> CreateAsync(string companyId, HttpContext context, IGrainFactory grains)

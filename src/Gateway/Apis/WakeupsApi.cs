@@ -34,8 +34,8 @@ public static class WakeupsApi
         var query = new IssueQuery { CompanyId = companyId, AssigneeAgentId = agentId, Statuses = InboxStatuses, Limit = IssueListQuery.DefaultLimit };
         var aborted = context.RequestAborted;
         var issues = await limiter.RunAsync(companyId, false, () => queries.ListIssuesAsync(query, aborted), aborted);
-        var activeRun = await IssuesApi.ActiveRunsAsync(issues, queries);
-        return TypedResults.Ok(issues.Select(issue => InboxItem.From(issue, activeRun(issue))));
+        var activeRun = await IssuesApi.ActiveRunsAsync(issues.Select(issue => issue.ExecutionRunId), queries);
+        return TypedResults.Ok(issues.Select(issue => InboxItem.From(issue, activeRun(issue.ExecutionRunId))));
     }
 
     /// <summary>

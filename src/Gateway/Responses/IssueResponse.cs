@@ -53,6 +53,10 @@ public static class IssueResponses
         issue.OriginId, issue.OriginRunId, issue.RequestDepth, issue.BillingCode, ApiJson.Raw(issue.AssigneeAdapterOverridesJson),
         null, null, null, issue.StartedAt, issue.CompletedAt, issue.CancelledAt, issue.HiddenAt,
         issue.CreatedAt, issue.UpdatedAt,
-        issue.LabelIds.Count == 0 ? [] : [.. labels.Where(label => label.CompanyId == issue.CompanyId && issue.LabelIds.Contains(label.Id))],
+        LabelsOf(issue.CompanyId, issue.LabelIds, labels),
         issue.LabelIds);
+
+    /// <summary>Of <paramref name="labels"/> (ordered by name, then id), those of the issue: named by it and of its company.</summary>
+    public static IReadOnlyList<Label> LabelsOf(Guid companyId, IReadOnlyList<Guid> labelIds, IReadOnlyList<Label> labels) =>
+        labelIds.Count == 0 ? [] : [.. labels.Where(label => label.CompanyId == companyId && labelIds.Contains(label.Id))];
 }

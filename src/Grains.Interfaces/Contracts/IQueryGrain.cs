@@ -97,6 +97,13 @@ public interface IQueryGrain : IGrainWithIntegerKey
     [Alias("list-issues")]
     Task<IReadOnlyList<Issue>> ListIssuesAsync(IssueQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The same page as <see cref="ListIssuesAsync"/>, each issue as it is stored: the UTF-8 JSON
+    /// of its <see cref="Issue"/>, for callers that write it on without reading it into a record.
+    /// </summary>
+    [Alias("list-issue-payloads")]
+    Task<IssuePayloads> ListIssuePayloadsAsync(IssueQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>One page of an issue's comments; an anchor that is not a comment of this issue gives an empty page.</summary>
     [Alias("list-comments")]
     Task<IReadOnlyList<IssueComment>> ListCommentsAsync(CommentPage page, CancellationToken cancellationToken = default);
@@ -124,6 +131,10 @@ public interface IQueryGrain : IGrainWithIntegerKey
     [Alias("list-activity")]
     Task<IReadOnlyList<ActivityEntry>> ListActivityAsync(ActivityQuery query, CancellationToken cancellationToken = default);
 }
+
+/// <summary>Stored issues (UTF-8 JSON of <see cref="Issue"/> each), in list order. Never modified once made.</summary>
+[GenerateSerializer, Immutable, Alias("paperclip.IssuePayloads")]
+public sealed record IssuePayloads([property: Id(0)] IReadOnlyList<byte[]> Rows);
 
 /// <summary>The filters and page of <c>GET /api/companies/{companyId}/issues</c>, already validated.</summary>
 [GenerateSerializer, Immutable, Alias("paperclip.IssueQuery")]

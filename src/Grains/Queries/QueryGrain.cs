@@ -207,6 +207,12 @@ public sealed class QueryGrain(StateQueries queries, ContentQueries content, Doc
         return await queries.ReadRecordsAsync<Issue>(sql, bind, cancellationToken);
     }
 
+    public async Task<IssuePayloads> ListIssuePayloadsAsync(IssueQuery query, CancellationToken cancellationToken)
+    {
+        var (sql, bind) = IssueListSql.Build(query, _serviceId);
+        return new IssuePayloads(await queries.ReadPayloadsAsync(sql, bind, cancellationToken));
+    }
+
     public async Task<IReadOnlyList<IssueComment>> ListCommentsAsync(CommentPage page, CancellationToken cancellationToken) =>
         await content.ListCommentsAsync(page, cancellationToken);
 

@@ -23,6 +23,10 @@ public sealed class StateQueries(NpgsqlDataSource dataSource)
         SqlRows.ReadAsync(dataSource, sql, bind,
             reader => JsonSerializer.Deserialize<T>(reader.GetFieldValue<byte[]>(0), GrainStateJson.Options)!, cancellationToken);
 
+    /// <summary>The first column of each row as the stored JSON's UTF-8 bytes.</summary>
+    public Task<List<byte[]>> ReadPayloadsAsync(string sql, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken = default) =>
+        SqlRows.ReadAsync(dataSource, sql, bind, reader => reader.GetFieldValue<byte[]>(0), cancellationToken);
+
     public async Task<object?> ReadScalarAsync(string sql, Action<NpgsqlParameterCollection> bind)
     {
         await using var command = dataSource.CreateCommand(sql);
