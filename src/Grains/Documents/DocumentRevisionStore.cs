@@ -25,8 +25,7 @@ public sealed class DocumentRevisionStore(NpgsqlDataSource dataSource)
     public async Task AppendAsync(DocumentRevision revision)
     {
         // One batch is one implicit transaction in one round trip: the delete and the insert commit together.
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using var batch = new NpgsqlBatch(connection);
+        await using var batch = dataSource.CreateBatch();
         var orphans = new NpgsqlBatchCommand("DELETE FROM document_revision WHERE document_id = @document AND revision_number >= @number");
         orphans.Parameters.AddWithValue("document", revision.DocumentId);
         orphans.Parameters.AddWithValue("number", revision.RevisionNumber);

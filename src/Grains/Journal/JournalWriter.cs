@@ -103,8 +103,7 @@ public sealed class JournalWriter(NpgsqlDataSource dataSource)
     /// </summary>
     private async Task CommitAsync(IReadOnlyList<PendingAppend> appends)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using var batch = new NpgsqlBatch(connection);
+        await using var batch = dataSource.CreateBatch();
         AddCompanyLogLocks(batch, appends.SelectMany(append => append.Entries));
         foreach (var append in appends)
         {
@@ -126,8 +125,7 @@ public sealed class JournalWriter(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task DeleteIssueContentAsync(Guid issueId, ActivityEntry deletion)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using var batch = new NpgsqlBatch(connection);
+        await using var batch = dataSource.CreateBatch();
         AddCompanyLogLocks(batch, [deletion]);
         foreach (var table in (string[])["issue_attachment", "issue_comment", "document_revision"])
         {
