@@ -4,11 +4,12 @@ using Paperclip.Grains.Storage;
 namespace Paperclip.Silo;
 
 /// <summary>
-/// Opens <see cref="SiloSettings.WarmConnections"/> connections in the Orleans provider's pool
-/// and up to <see cref="QuerySession.MaxWarmConnections"/> in the grains' own right after start,
-/// and keeps them (the pools' minimum size). Each new connection costs a SCRAM handshake and a backend process on both
-/// sides; a first burst of 32 concurrent creates used to grow both pools under load, and that
-/// burst's p99 was several times the next one's. A failure only logs: the pools grow on demand anyway.
+/// Opens each of the silo's two pools' minimum size in connections right after start (the Orleans
+/// provider's: <see cref="SiloSettings.WarmConnections"/>; the grains' own: at most
+/// <see cref="QuerySession.MaxWarmConnections"/> of them), which the pools then keep. Each new
+/// connection costs a SCRAM handshake and a backend process on both sides; a first burst of 32
+/// concurrent creates used to grow both pools under load, and that burst's p99 was several times
+/// the next one's. A failure only logs: the pools grow on demand anyway.
 /// </summary>
 public sealed class DatabaseWarmup(SiloSettings settings, NpgsqlDataSource grainsPool, ILogger<DatabaseWarmup> logger) : IHostedService
 {
@@ -24,7 +25,7 @@ public sealed class DatabaseWarmup(SiloSettings settings, NpgsqlDataSource grain
             var started = TimeProvider.System.GetTimestamp();
             var connections = await Task.WhenAll(Enumerable.Range(0, settings.WarmConnections)
                 .Select(_ => OpenProviderConnectionAsync())
-                .Concat(Enumerable.Range(0, Math.Min(settings.WarmConnections, QuerySession.MaxWarmConnections))
+                .Concat(Enumerable.Range(0, new NpgsqlConnectionStringBuilder(grainsPool.ConnectionString).MinPoolSize)
                     .Select(_ => grainsPool.OpenConnectionAsync().AsTask())));
             foreach (var connection in connections)
             {

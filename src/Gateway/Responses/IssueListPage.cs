@@ -49,7 +49,6 @@ public sealed class IssueListPage(
 
     private void WriteRow(Utf8JsonWriter writer, StoredIssueRow row)
     {
-        var rowLabels = IssueResponses.LabelsOf(row.CompanyId, row.LabelIds, labels);
         var run = activeRun(row.ExecutionRunId);
         if (!HasEveryStoredField(row))
         {
@@ -70,7 +69,7 @@ public sealed class IssueListPage(
                     JsonSerializer.Serialize(writer, run, ApiJson.Options);
                     break;
                 case Source.Labels:
-                    JsonSerializer.Serialize(writer, rowLabels, ApiJson.Options);
+                    JsonSerializer.Serialize(writer, IssueResponses.LabelsOf(row.CompanyId, row.LabelIds, labels), ApiJson.Options);
                     break;
                 case Source.AdapterOverrides:
                     WriteStoredJsonText(writer, row.Value(StoredIssueFields.AssigneeAdapterOverridesJson));

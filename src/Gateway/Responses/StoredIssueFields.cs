@@ -27,7 +27,11 @@ public static class StoredIssueFields
     public static readonly int AssigneeAdapterOverridesJson = Find(nameof(Issue.AssigneeAdapterOverridesJson));
 
     /// <summary>The number of the stored property named <paramref name="jsonName"/>, or -1.</summary>
-    public static int IndexOf(string jsonName) => Array.FindIndex(Names, name => name.AsSpan().SequenceEqual(Encoding.UTF8.GetBytes(jsonName)));
+    public static int IndexOf(string jsonName)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(jsonName);
+        return Array.FindIndex(Names, name => name.AsSpan().SequenceEqual(utf8));
+    }
 
     /// <summary>The number of the property name the reader is on, or -1 for a property the record does not have.</summary>
     public static int IndexOf(ref Utf8JsonReader reader)
